@@ -5,7 +5,8 @@ package io.rafttorture.node.kv;
  * <ul>
  *   <li>{@code OK}: it took effect ({@code value} = value read, null if the key is absent);</li>
  *   <li>{@code CAS_MISMATCH}, {@code NOT_LEADER} (with {@code leader} = the leader this node knows, 0 if none),
- *       {@code UNAVAILABLE}, {@code BAD_REQUEST}: it certainly did not take effect;</li>
+ *       {@code UNAVAILABLE}, {@code BAD_REQUEST}: this request certainly did not take effect (an earlier, unanswered
+ *       request with the same clientId and seq still may);</li>
  *   <li>{@code TIMEOUT}: indeterminate, it may or may not take effect.</li>
  * </ul>
  * For STATUS, {@code value} is the node's status as one JSON object.
