@@ -1,0 +1,98 @@
+package io.rafttorture.results.bench;
+
+import io.rafttorture.results.checker.Verdict;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The shared conformance corpus (shared/corpus beside the repository): its MANIFEST.tsv rows, with each row's
+ * model, initial state and expected verdict in the checker's terms. Used by the benchmark and the conformance
+ * test.
+ */
+public record Corpus(Path root) {
+    /**
+     * One MANIFEST.tsv row: the columns the checker needs.
+     *
+     * @param path         file path relative to the corpus folder
+     * @param format       jepsen-log, porcupine-kv or knossos-edn
+     * @param model        cas-register, multi-register, mutex or kv
+     * @param expected     linearizable, not-linearizable or unknown
+     * @param initialState the initial_state column, e.g. "nil (key absent)", "0", "{:x 0 :y 0}"
+     */
+    public record Row(String path, String format, String model, String expected, String initialState) {
+        /**
+         * The expected verdict. "unknown" marks the one empty file, which has no upstream verdict: an empty
+         * history is trivially linearizable, so VALID.
+         */
+        public Verdict expectedVerdict() {
+            return switch (expected) {
+                case "linearizable", "unknown" -> Verdict.VALID;
+                case "not-linearizable" -> Verdict.INVALID;
+                default -> throw new IllegalArgumentException("MANIFEST.tsv, " + path
+                        + ": unknown expected_verdict \"" + expected + "\"");
+            };
+        }
+
+        /**
+         * The initial state as a model's initial value: nil for "nil (key absent)" and "unlocked", "" for
+         * Porcupine's strings, 0 for "{:x 0 :y 0}" (every register starts at 0), else the integer.
+         */
+        public Object initialValue() {
+            if (initialState.startsWith("nil") || initialState.equals("unlocked")) {
+                return null;
+            }
+            if (initialState.startsWith("\"\"")) {
+                return "";
+            }
+            if (initialState.equals("{:x 0 :y 0}")) {
+                return 0L;
+            }
+            try {
+                return Long.parseLong(initialState.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("MANIFEST.tsv, " + path + ": unknown initial_state \""
+                        + initialState + "\"", e);
+            }
+        }
+    }
+
+    /** Walks up from the working directory to a folder holding shared/corpus/MANIFEST.tsv. */
+    public static Optional<Corpus> locate() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/corpus");
+            if (Files.isRegularFile(candidate.resolve("MANIFEST.tsv"))) {
+                return Optional.of(new Corpus(candidate));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Path resolve(String relative) {
+        return root.resolve(relative);
+    }
+
+    /** Every row of MANIFEST.tsv, in file order. */
+    public List<Row> rows() throws IOException {
+        List<String> lines = Files.readAllLines(root.resolve("MANIFEST.tsv"), StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split("\t", -1));
+        int path = column(header, "path");
+        int format = column(header, "format");
+        int model = column(header, "model");
+        int expected = column(header, "expected_verdict");
+        int initial = column(header, "initial_state");
+        return lines.stream().skip(1).filter(l -> !l.isBlank()).map(l -> l.split("\t", -1))
+                .map(f -> new Row(f[path], f[format], f[model], f[expected], f[initial])).toList();
+    }
+
+    private static int column(List<String> header, String name) {
+        int i = header.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("MANIFEST.tsv has no column \"" + name + "\"; columns: " + header);
+        }
+        return i;
+    }
+}
