@@ -2,31 +2,16 @@ package io.rafttorture.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `torture run`: help documents every option; bad options exit 3 with one clear line, before any container. */
 class RunCommandTest {
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = TortureCommand.commandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        return new Run(cmd.execute(args), out.toString(), err.toString());
-    }
-
     @Test
     void helpListsEveryOptionAndTheExitCodes() {
-        Run help = run("run", "--help");
+        CliRun help = CliRun.of("run", "--help");
 
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--nodes", "--time-limit", "--concurrency", "--rate", "--workload", "--keys",
@@ -37,15 +22,15 @@ class RunCommandTest {
 
     @Test
     void badOptionsExitThreeNamingTheOption() {
-        assertThat(run("run", "--nodes", "12")).satisfies(r -> {
+        assertThat(CliRun.of("run", "--nodes", "12")).satisfies(r -> {
             assertThat(r.exitCode()).isEqualTo(3);
             assertThat(r.err()).startsWith("torture run: --nodes must be 1-8, got 12");
         });
-        assertThat(run("run", "--bug", "typo").err()).contains("--bug: unknown bug 'typo'; known: none, stale-read");
-        assertThat(run("run", "--nemesis", "partition,flood").err()).contains("unknown fault \"flood\"");
-        assertThat(run("run", "--time-limit", "-1").err()).contains("--time-limit must be a positive number");
-        assertThat(run("run", "--test-count", "0").exitCode()).isEqualTo(3);
-        assertThat(run("run", "--rate", "fast")).satisfies(r -> {
+        assertThat(CliRun.of("run", "--bug", "typo").err()).contains("--bug: unknown bug 'typo'; known: none, stale-read");
+        assertThat(CliRun.of("run", "--nemesis", "partition,flood").err()).contains("unknown fault \"flood\"");
+        assertThat(CliRun.of("run", "--time-limit", "-1").err()).contains("--time-limit must be a positive number");
+        assertThat(CliRun.of("run", "--test-count", "0").exitCode()).isEqualTo(3);
+        assertThat(CliRun.of("run", "--rate", "fast")).satisfies(r -> {
             assertThat(r.exitCode()).isEqualTo(3);
             assertThat(r.err()).contains("--rate").contains("fast");
         });
@@ -55,7 +40,7 @@ class RunCommandTest {
     void aResultsDirectoryThatCannotBeCreatedExitsThree(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
 
-        Run run = run("run", "--results-dir", file.toString(), "--nemesis", "none");
+        CliRun run = CliRun.of("run", "--results-dir", file.toString(), "--nemesis", "none");
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).startsWith("torture run: cannot create a run folder under " + file);
