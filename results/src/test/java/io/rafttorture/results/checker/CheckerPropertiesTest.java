@@ -52,13 +52,7 @@ class CheckerPropertiesTest {
                                                      @ForAll @IntRange(min = 1, max = 8) int ops,
                                                      @ForAll @IntRange(min = 1, max = 3) int mutations,
                                                      @ForAll @IntRange(min = 2, max = 12) int values) {
-        List<Op> history = smallMutatedHistory(seed, ops, mutations, values);
-
-        Verdict expected = BruteForce.check(history, KV);
-        Verdict actual = Checker.check(history, KV, CheckOptions.defaults()).verdict();
-
-        assertThat(actual).as("history %s", history).isEqualTo(expected);
-        Statistics.label("verdict").collect(expected);
+        assertCheckerAgreesWithBruteForce(smallMutatedHistory(seed, ops, mutations, values), KV);
         Statistics.label("verdict").coverage(c -> c.check(Verdict.INVALID).percentage(p -> p > 5));
         Statistics.label("verdict").coverage(c -> c.check(Verdict.VALID).percentage(p -> p > 5));
     }
@@ -69,13 +63,7 @@ class CheckerPropertiesTest {
                                                        @ForAll @IntRange(min = 1, max = 3) int mutations,
                                                        @ForAll @IntRange(min = 2, max = 12) int values) {
         // Starting at 0, a nil read is "no answer" (Knossos): prune and the stale-read rule must honour that.
-        List<Op> history = smallMutatedHistory(seed, ops, mutations, values);
-
-        Verdict expected = BruteForce.check(history, KV_FROM_ZERO);
-        Verdict actual = Checker.check(history, KV_FROM_ZERO, CheckOptions.defaults()).verdict();
-
-        assertThat(actual).as("history %s", history).isEqualTo(expected);
-        Statistics.label("verdict").collect(expected);
+        assertCheckerAgreesWithBruteForce(smallMutatedHistory(seed, ops, mutations, values), KV_FROM_ZERO);
         Statistics.label("verdict").coverage(c -> c.check(Verdict.INVALID).percentage(p -> p > 5));
     }
 
@@ -165,5 +153,14 @@ class CheckerPropertiesTest {
                 return;
             }
         }
+    }
+
+    /** The checker's verdict equals the brute-force reference's; the verdict is collected for coverage. */
+    private static void assertCheckerAgreesWithBruteForce(List<Op> history, Model<?> model) {
+        Verdict expected = BruteForce.check(history, model);
+        Verdict actual = Checker.check(history, model, CheckOptions.defaults()).verdict();
+
+        assertThat(actual).as("history %s", history).isEqualTo(expected);
+        Statistics.label("verdict").collect(expected);
     }
 }
