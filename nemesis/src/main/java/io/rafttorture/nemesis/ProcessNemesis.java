@@ -80,10 +80,14 @@ public final class ProcessNemesis {
     }
 
     public synchronized void resume(int node) {
-        try {
-            docker.unpauseContainerCmd(cluster.containerId(node)).exec();
-        } catch (ConflictException notPaused) {
-            // not paused: nothing to do
+        String id = cluster.containerId(node);
+        // Unpausing a running container is a 500 on some engines (409 on others): look before acting.
+        if (Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getPaused())) {
+            try {
+                docker.unpauseContainerCmd(id).exec();
+            } catch (ConflictException notPaused) {
+                // resumed meanwhile: nothing to do
+            }
         }
         await(node, "resumed", state -> !Boolean.TRUE.equals(state.getPaused()));
         paused.remove(node);

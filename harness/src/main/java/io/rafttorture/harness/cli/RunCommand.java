@@ -1,11 +1,14 @@
 package io.rafttorture.harness.cli;
 
+import io.rafttorture.harness.runner.Keep;
+import io.rafttorture.harness.runner.RunPruner;
 import io.rafttorture.harness.runner.RunResult;
 import io.rafttorture.harness.runner.TortureRun;
 import io.rafttorture.harness.runner.TortureTest;
 import io.rafttorture.node.raft.Bug;
 import io.rafttorture.results.report.RunReport;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code torture run}: starts a cluster, runs a workload under a nemesis, checks the history and writes a run
  * folder (see {@link TortureRun}). Progress goes to stderr, the summary to stdout. With {@code --test-count N} it
- * repeats runs (seed, seed+1, ...) and stops at the first invalid one.
+ * repeats runs (seed, seed+1, ...) and stops at the first invalid one. With {@code --keep failures} each valid run's
+ * folder is deleted as soon as its summary is printed ({@link RunPruner}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Starts a Raft cluster in Docker, hammers it with concurrent clients while faults come and go, "
@@ -29,7 +33,7 @@ import picocli.CommandLine.Spec;
             + "<results-dir>/<workload>-<nemesis>/<time>/ (history.jsonl, history.edn, results.json, test.json, "
             + "summary.txt, nodes/n1.log ...), linked as <results-dir>/latest.", ""},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:valid (linearizable, and the cluster was available)", "1:invalid (not linearizable)",
+        exitCodeList = {"0:valid (linearizable, and the cluster was available)", "1:invalid (not linearizable, or a Raft safety property broke)",
             "2:unknown (checker budget ran out, run interrupted, or unavailable without --allow-unavailable)",
             "3:error (bad option, cluster failed to start)"})
 public final class RunCommand implements Callable<Integer> {
@@ -68,6 +72,10 @@ public final class RunCommand implements Callable<Integer> {
                     + "bridge, one-way), partition-leader (the leader cut off in the smaller half), kill (leader or random node, restarted), pause (leader or random node, "
                     + "resumed), latency (75±25 ms on peer links). Default: ${DEFAULT-VALUE}.")
     List<String> nemesis;
+
+    @Option(names = "--scenario", paramLabel = "FILE", description = "Fault steps from a JSON or YAML file "
+            + "(scenarios/README.md) instead of the random --nemesis; validated before any container starts.")
+    Path scenario;
 
     @Option(names = "--nemesis-interval", paramLabel = "SECONDS", defaultValue = "5",
             description = "Each fault lasts this long, then the cluster gets as long to recover. Default: ${DEFAULT-VALUE}.")
@@ -113,6 +121,16 @@ public final class RunCommand implements Callable<Integer> {
             + "succeeded or almost nothing succeeded outside fault windows (default: such a run exits 2).")
     boolean allowUnavailable;
 
+    @Option(names = "--keep", paramLabel = "WHICH", defaultValue = "all",
+            description = "Which run folders to keep: all, or failures (a valid run's folder is deleted after its "
+                    + "summary is printed, and the latest links move to the newest remaining run; for nightly jobs). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String keep;
+
+    @Option(names = "--max-node-log-mb", paramLabel = "MB", defaultValue = "64", description = "Cap of each node "
+            + "log file; past it the file ends with one log-capped line. Default: ${DEFAULT-VALUE}.")
+    long maxNodeLogMb;
+
     @Option(names = "--node-jar", paramLabel = "FILE", description = "The node jar to run in the containers. "
             + "Default: the launcher's node/target/node.jar.")
     Path nodeJar;
@@ -120,6 +138,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (testCount < 1) throw new ParameterException(spec.commandLine(), "--test-count must be at least 1, got " + testCount);
+        Keep keeping = keep();
         TortureTest first = test();
         PrintWriter out = spec.commandLine().getOut();
         int worst = RunReport.VALID;
@@ -137,10 +156,35 @@ public final class RunCommand implements Callable<Integer> {
             }
             out.print(result.summary());
             out.flush();
+            applyKeep(keeping, first.resultsDir(), result, spec.commandLine().getErr());
             worst = worse(worst, result.exitCode());
             if (result.exitCode() == RunReport.INVALID || result.exitCode() == RunReport.ERROR) break;
         }
         return worst;
+    }
+
+    private Keep keep() {
+        try {
+            return Keep.fromFlag(keep);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * --keep failures: deletes a valid run's folder (and repairs the latest links), saying so on {@code err}; a failure
+     * to delete is reported there and never changes the exit code.
+     */
+    static void applyKeep(Keep keep, Path resultsDir, RunResult result, PrintWriter err) {
+        if (keep.keeps(result.exitCode())) return;
+        Path folder = result.folder();
+        try {
+            RunPruner.delete(resultsDir, folder);
+            err.println("torture: --keep failures: deleted the valid run's folder " + folder);
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("torture: --keep failures: cannot delete " + folder + ": " + e.getMessage());
+        }
+        err.flush();
     }
 
     /** Invalid beats error beats unknown beats valid. */
@@ -152,14 +196,18 @@ public final class RunCommand implements Callable<Integer> {
     private TortureTest test() {
         try {
             TortureTest.Builder builder = TortureTest.builder().nodes(nodes).timeLimit(seconds("--time-limit", timeLimit))
-                    .concurrency(concurrency).rate(rate).workload(workload).keys(keys).readRatio(readRatio).nemesis(nemesis)
+                    .concurrency(concurrency).rate(rate).workload(workload).keys(keys).readRatio(readRatio)
                     .nemesisInterval(seconds("--nemesis-interval", nemesisInterval))
                     .raftTimeouts(heartbeatMs, electionMinMs, electionMaxMs).bug(Bug.fromFlag(bug))
                     .resultsDir(resultsDir).opTimeout(Duration.ofMillis(opTimeoutMs))
                     .checkTimeout(seconds("--check-timeout", checkTimeout)).allowUnavailable(allowUnavailable)
-                    .nodeJar(nodeJar);
+                    .nodeJar(nodeJar).maxNodeLogBytes(maxNodeLogMb << 20);
             if (seed != null) builder.seed(seed);
-            return builder.build();
+            // The default --nemesis gives way to --scenario; only one given explicitly conflicts with it.
+            if (scenario == null || spec.commandLine().getParseResult().hasMatchedOption("--nemesis")) {
+                builder.nemesis(nemesis);
+            }
+            return builder.scenario(scenario).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage().replace("unknown bug", "--bug: unknown bug"));
         }

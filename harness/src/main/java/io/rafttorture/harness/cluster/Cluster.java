@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * proxy cannot reach them yet.
  *
  * <p>Defaults: 3 nodes, heartbeat 50 ms, election timeout 150-300 ms, RPC timeout 100 ms, no bug, leader awaited
- * up to 60 s, node.jar from the system property {@code rafttorture.node.jar} (else node/target/node.jar), run folder
+ * up to 60 s, node logs capped at 64 MiB each, node.jar from the system property {@code rafttorture.node.jar}
+ * (else node/target/node.jar), run folder
  * {@code <rafttorture.runs.dir or "runs">/cluster-<time>-<id>}. The run folder receives {@code nodes/n<id>.log} (each
  * node's JSON event lines; {@code .stderr.log} for stderr) and {@code nemesis.log} (every fault change).
  *
@@ -56,6 +57,8 @@ public final class Cluster implements ClusterHandles, AutoCloseable {
     private static final int TOXIPROXY_API_PORT = 8474;
     private static final String TOXIPROXY_ALIAS = "toxiproxy";
     private static final Duration STATUS_TIMEOUT = Duration.ofMillis(500);
+    /** Cap of each node log file (n&lt;id&gt;.log, n&lt;id&gt;.stderr.log): 64 MiB. */
+    public static final long DEFAULT_MAX_NODE_LOG_BYTES = 64L << 20;
 
     private final String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
             + "-" + UUID.randomUUID().toString().substring(0, 6);
@@ -69,6 +72,7 @@ public final class Cluster implements ClusterHandles, AutoCloseable {
     private Path nodeJar = Path.of(System.getProperty("rafttorture.node.jar", "node/target/node.jar"));
     private Path runDir = Path.of(System.getProperty("rafttorture.runs.dir", "runs"), "cluster-" + runId);
     private NodeEventListener eventListener = (node, line) -> { };
+    private long maxNodeLogBytes = DEFAULT_MAX_NODE_LOG_BYTES;
 
     // Volatile and concurrent: close() may run on the shutdown hook's thread while start() is in progress.
     private volatile DockerClient docker;
@@ -125,6 +129,16 @@ public final class Cluster implements ClusterHandles, AutoCloseable {
     /** How long {@link #start()} waits for a leader (default 60 s). */
     public Cluster withLeaderTimeout(Duration timeout) {
         this.leaderTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Cap of each node log file in bytes (default {@link #DEFAULT_MAX_NODE_LOG_BYTES}, 64 MiB): past it a file ends
+     * with one line saying it was capped, and later lines are dropped from the file (listeners still get them).
+     */
+    public Cluster withMaxNodeLogBytes(long maxBytes) {
+        if (maxBytes < 1) throw new IllegalArgumentException("the node log cap must be at least 1 byte, got " + maxBytes);
+        this.maxNodeLogBytes = maxBytes;
         return this;
     }
 
@@ -212,7 +226,8 @@ public final class Cluster implements ClusterHandles, AutoCloseable {
         }
         Startables.deepStart(nodes.values()).join();
         for (NodeContainer node : nodes.values()) {
-            NodeLog log = new NodeLog(docker, node.nodeId(), node.getContainerId(), runDir.resolve("nodes"), eventListener);
+            NodeLog log = new NodeLog(docker, node.nodeId(), node.getContainerId(), runDir.resolve("nodes"), eventListener,
+                    maxNodeLogBytes);
             logs.put(node.nodeId(), log);
             log.follow();
         }
@@ -328,6 +343,22 @@ public final class Cluster implements ClusterHandles, AutoCloseable {
 
     private void checkOpen() {
         if (closed.get()) throw new IllegalStateException("cluster " + runId + " was closed while starting");
+    }
+
+    /**
+     * Writes each node's Raft log as its disk holds it to {@code nodes/n<id>.entries.jsonl} in the run folder (see
+     * {@link StoredLogs}). A node whose log cannot be copied is skipped and named in the returned list.
+     */
+    public List<String> saveStoredLogs() {
+        List<String> failures = new ArrayList<>();
+        for (NodeContainer node : nodes.values()) {
+            try {
+                StoredLogs.save(node, runDir.resolve("nodes"));
+            } catch (IOException | RuntimeException e) {
+                failures.add("n" + node.nodeId() + ": " + e.getMessage());
+            }
+        }
+        return failures;
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.List;
  * the same second), and the {@code latest} links: {@code <resultsDir>/<name>/latest} and {@code
  * <resultsDir>/latest}, both relative symbolic links to the newest run. Only these paths are written, so a
  * results directory that also holds other files (the repository's own results/ module) keeps them intact.
+ * {@link RunPruner} deletes a folder again ({@code --keep failures}) and repairs the links.
  */
 public final class ResultsFolder {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -95,7 +96,8 @@ public final class ResultsFolder {
         link(resultsDir.resolve("latest"), Path.of(name).resolve(dir.getFileName()));
     }
 
-    private static void link(Path link, Path target) {
+    /** Points {@code link} at {@code target} (relative) atomically; a real file or folder there is left alone. */
+    static void link(Path link, Path target) {
         try {
             if (Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
                 return; // something that is not our link: leave it alone

@@ -7,20 +7,28 @@ import io.rafttorture.results.checker.Verdict;
 import io.rafttorture.results.checker.model.Models;
 import io.rafttorture.results.history.History;
 import io.rafttorture.results.history.Op;
+import io.rafttorture.results.raft.FinalLogs;
+import io.rafttorture.results.raft.NodeEvents;
+import io.rafttorture.results.raft.RaftCheck;
+import io.rafttorture.results.raft.RaftInvariants;
 import io.rafttorture.results.report.Availability;
 import io.rafttorture.results.report.FaultWindows;
 import io.rafttorture.results.report.RunReport;
 import io.rafttorture.results.report.Stats;
 import io.rafttorture.results.report.Summary;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The last phases of a run: check the history, compute stats and availability, and write history.edn,
+ * The last phases of a run: check the history, check Raft's safety properties from the nodes' output (events and
+ * stored logs in nodes/), compute stats and availability, and write history.edn,
  * results.json and summary.txt (history.jsonl and test.json are written while the run goes on).
  */
 final class RunReporter {
@@ -51,7 +59,7 @@ final class RunReporter {
 
     private RunReport errorReport(String error, boolean interrupted) {
         return new RunReport(RunReport.valid(RunReport.ERROR), RunReport.ERROR, List.of(error), test.name(),
-                test.seed(), interrupted, null, null, null, List.of(), phases, error);
+                test.seed(), interrupted, null, null, null, null, List.of(), phases, error);
     }
 
     private RunReport checkedReport(List<Op> ops, boolean interrupted, String laterError, Duration budget) {
@@ -61,17 +69,40 @@ final class RunReporter {
         phases.put("check", (System.nanoTime() - start) / 1_000_000);
         Availability availability = Availability.of(history, FaultWindows.of(history.nemesisOps()), 0,
                 Math.min(test.timeLimit().toNanos(), lastTime(ops)), RECOVERY_GRACE.toNanos(), MIN_QUIET_FRACTION);
-        int exitCode = RunReport.exitCode(check.verdict(), availability, test.allowUnavailable(), interrupted);
-        if (laterError != null && exitCode == RunReport.VALID) exitCode = RunReport.UNKNOWN;
         List<String> problems = new ArrayList<>();
+        RaftCheck raft = raftCheck(problems);
+        int exitCode = RunReport.exitCode(check.verdict(), raft, availability, test.allowUnavailable(), interrupted);
+        if (laterError != null && exitCode == RunReport.VALID) exitCode = RunReport.UNKNOWN;
         if (interrupted) problems.add("interrupted: the run was cut short (no heal, no final reads)");
         if (laterError != null) problems.add("the run did not finish: " + laterError);
         if (check.verdict() == Verdict.INVALID) problems.add("not linearizable (the checker's explanation follows)");
+        if (raft != null && !raft.valid()) {
+            problems.add("Raft safety broken: " + raft.violations().stream().map(v -> v.property() + " (n" + v.node()
+                    + ", term " + v.term() + ")").distinct().collect(Collectors.joining(", ")) + " (explained below)");
+        }
         if (check.verdict() == Verdict.UNKNOWN) problems.add("checker undecided: " + check.reason());
         availability.problems().forEach(p -> problems.add(
                 (test.allowUnavailable() ? "(allowed) " : "unavailable: ") + p));
         return new RunReport(RunReport.valid(exitCode), exitCode, problems, test.name(), test.seed(), interrupted,
-                check, Stats.of(history), availability, nemesisEvents(history), phases, laterError);
+                check, raft, Stats.of(history), availability, nemesisEvents(history), phases, laterError);
+    }
+
+    /**
+     * Raft's safety properties from the nodes' event lines and final logs in nodes/; null (and a problem saying
+     * why) when they cannot be read at all.
+     */
+    private RaftCheck raftCheck(List<String> problems) {
+        Path nodes = folder.dir().resolve("nodes");
+        try {
+            NodeEvents.Read events = NodeEvents.read(nodes, RaftInvariants::relevant);
+            FinalLogs.Read logs = FinalLogs.read(nodes);
+            List<String> unreadable = new ArrayList<>(events.unreadable());
+            unreadable.addAll(logs.unreadable());
+            return RaftInvariants.check(events.events(), logs.logs(), unreadable);
+        } catch (IOException | RuntimeException e) {
+            problems.add("Raft properties not checked: cannot read " + nodes + ": " + e);
+            return null;
+        }
     }
 
     private CheckResult check(History history, Duration budget) {

@@ -1,5 +1,8 @@
 package io.rafttorture.harness.runner;
 
+import io.rafttorture.harness.cluster.Cluster;
+import io.rafttorture.nemesis.scenario.Scenario;
+import io.rafttorture.nemesis.scenario.ScenarioReader;
 import io.rafttorture.nemesis.schedule.Faults;
 import io.rafttorture.node.raft.Bug;
 import io.rafttorture.workloads.generator.Workload;
@@ -37,11 +40,15 @@ import java.util.Map;
  * @param allowUnavailable do not turn a valid but unavailable run into unknown (default false)
  * @param nodeJar          the node jar to run in containers (default: Cluster's, system property
  *                         rafttorture.node.jar, else node/target/node.jar)
+ * @param maxNodeLogBytes  cap of each node log file; past it the file ends with one log-capped line (default 64 MiB)
+ * @param scenario         fault steps from a scenario file, replacing the random nemesis (default none: the nemesis
+ *                         list above applies); parsed and validated by {@link Builder#build()}
  */
 public record TortureTest(int nodes, Duration timeLimit, int concurrency, double rate, String workload, int keys,
                           double readRatio, List<String> nemesis, Duration nemesisInterval, long seed, int heartbeatMs,
                           int electionMinMs, int electionMaxMs, Bug bug, Path resultsDir, Duration opTimeout,
-                          Duration checkTimeout, boolean allowUnavailable, Path nodeJar) {
+                          Duration checkTimeout, boolean allowUnavailable, Path nodeJar, long maxNodeLogBytes,
+                          Scenario scenario) {
     public TortureTest {
         nemesis = List.copyOf(nemesis);
     }
@@ -72,11 +79,14 @@ public record TortureTest(int nodes, Duration timeLimit, int concurrency, double
         b.checkTimeout = checkTimeout;
         b.allowUnavailable = allowUnavailable;
         b.nodeJar = nodeJar;
+        b.maxNodeLogBytes = maxNodeLogBytes;
+        b.scenarioFile = scenario == null ? null : Path.of(scenario.source());
         return b;
     }
 
-    /** "workload-nemesis", e.g. "kv-partition+kill" or "register-none": the run folder's parent. */
+    /** "workload-nemesis", e.g. "kv-partition+kill", "register-none" or "kv-scenario-NAME": the run folder's parent. */
     public String name() {
+        if (scenario != null) return workload + "-scenario-" + scenario.name();
         return workload + "-" + (nemesis.isEmpty() ? "none" : String.join("+", nemesis));
     }
 
@@ -107,6 +117,8 @@ public record TortureTest(int nodes, Duration timeLimit, int concurrency, double
         map.put("check-timeout-s", checkTimeout.toMillis() / 1000.0);
         map.put("allow-unavailable", allowUnavailable);
         if (nodeJar != null) map.put("node-jar", nodeJar.toString());
+        map.put("max-node-log-mb", maxNodeLogBytes >> 20);
+        if (scenario != null) map.put("scenario", scenario.source());
         return map;
     }
 
@@ -131,6 +143,9 @@ public record TortureTest(int nodes, Duration timeLimit, int concurrency, double
         private Duration checkTimeout = Duration.ofSeconds(60);
         private boolean allowUnavailable;
         private Path nodeJar;
+        private long maxNodeLogBytes = Cluster.DEFAULT_MAX_NODE_LOG_BYTES;
+        private Path scenarioFile;
+        private boolean nemesisGiven;
 
         public Builder nodes(int value) { nodes = value; return this; }
         public Builder timeLimit(Duration value) { timeLimit = value; return this; }
@@ -147,6 +162,13 @@ public record TortureTest(int nodes, Duration timeLimit, int concurrency, double
         public Builder checkTimeout(Duration value) { checkTimeout = value; return this; }
         public Builder allowUnavailable(boolean value) { allowUnavailable = value; return this; }
         public Builder nodeJar(Path value) { nodeJar = value; return this; }
+        public Builder maxNodeLogBytes(long value) { maxNodeLogBytes = value; return this; }
+
+        /** A scenario file (JSON or YAML) whose steps replace the random nemesis; null for none. */
+        public Builder scenario(Path file) {
+            scenarioFile = file;
+            return this;
+        }
 
         /** Raft timeouts in ms (defaults 50, 150, 300). */
         public Builder raftTimeouts(int heartbeat, int electionMin, int electionMax) {
@@ -162,6 +184,7 @@ public record TortureTest(int nodes, Duration timeLimit, int concurrency, double
         }
 
         public Builder nemesis(List<String> names) {
+            nemesisGiven = true;
             nemesis = new ArrayList<>();
             for (String name : names) {
                 String trimmed = name.trim();
@@ -200,9 +223,15 @@ public record TortureTest(int nodes, Duration timeLimit, int concurrency, double
             check(positive(opTimeout), "--op-timeout-ms must be positive");
             check(positive(checkTimeout), "--check-timeout must be positive");
             check(nodeJar == null || nodeJar.toFile().isFile(), "--node-jar: no file " + nodeJar);
-            return new TortureTest(nodes, timeLimit, concurrency, rate, workload, keys, readRatio, List.copyOf(nemesis),
+            check(maxNodeLogBytes >= 1, "--max-node-log-mb must be at least 1");
+            check(scenarioFile == null || !nemesisGiven || nemesis.isEmpty(), "--scenario replaces the random "
+                    + "nemesis: give --scenario or --nemesis " + String.join(",", nemesis) + ", not both");
+            // Validated here, before any container starts: ScenarioException names file:line:column and field.
+            Scenario scenario = scenarioFile == null ? null : ScenarioReader.read(scenarioFile, nodes);
+            List<String> faults = scenario == null ? List.copyOf(nemesis) : List.of();
+            return new TortureTest(nodes, timeLimit, concurrency, rate, workload, keys, readRatio, faults,
                     nemesisInterval, seed, heartbeatMs, electionMinMs, electionMaxMs, bug, resultsDir, opTimeout,
-                    checkTimeout, allowUnavailable, nodeJar);
+                    checkTimeout, allowUnavailable, nodeJar, maxNodeLogBytes, scenario);
         }
 
         private static boolean positive(Duration d) {

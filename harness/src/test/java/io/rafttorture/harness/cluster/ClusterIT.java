@@ -167,6 +167,8 @@ class ClusterIT {
         timed("resume n" + follower, () -> nemesis.processes().resume(follower));
         Awaitility.await("n" + follower + " catches up").atMost(WAIT)
                 .until(() -> cluster.status(follower).map(NodeStatus::commitIndex).orElse(-1L) >= target);
+        nemesis.processes().resume(follower); // resuming a running node is a no-op (scenarios and heal rely on it)
+        assertThat(cluster.status(follower)).as("n" + follower + " still answers after a second resume").isPresent();
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whole torture runs on a real 3-node cluster (Docker, Toxiproxy), written as JUnit tests with the builder: the
- * correct node stays linearizable under faults, and a deliberate bug is caught and explained. About 25 s each.
+ * correct node stays linearizable and keeps Raft's properties under faults, and each deliberate bug is caught and
+ * explained. About 25 s each.
  */
 class TortureRunIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,11 +40,16 @@ class TortureRunIT {
                 .contains("start-partition").anyMatch(f -> f.startsWith("stop-"));
         assertThat(Histories.read(run.folder().resolve("history.jsonl")).ops())
                 .as("the streamed history holds what the run recorded").hasSize(run.history().size());
-        for (String file : new String[] {"history.edn", "results.json", "test.json", "summary.txt", "nodes/n1.log"}) {
+        for (String file : new String[] {"history.edn", "results.json", "test.json", "summary.txt", "nodes/n1.log",
+                "schedule.json", "report.html", "latency.png", "rate.png"}) {
             assertThat(run.folder().resolve(file)).as(file).isNotEmptyFile();
         }
         JsonNode report = JSON.readTree(run.folder().resolve("results.json").toFile());
         assertThat(report.get("valid").asBoolean()).isTrue();
+        assertThat(report.at("/raft/valid").asBoolean()).as("Raft properties: %s", report.get("raft")).isTrue();
+        assertThat(report.at("/raft/logsChecked").size()).as("every node's stored log was saved and compared")
+                .isEqualTo(3);
+        assertThat(run.folder().resolve("nodes/n1.entries.jsonl")).isNotEmptyFile();
         assertThat(report.at("/stats/byF/read/ok").asInt()).isPositive();
         assertThat(report.at("/check/keys").size()).isEqualTo(4);
         assertThat(Files.readSymbolicLink(results.resolve("latest")).toString()).startsWith("kv-partition+kill+pause/");
@@ -81,6 +87,45 @@ class TortureRunIT {
         assertThat(run.nemesisOps()).extracting(Op::f).as("the leader was partitioned").contains("start-partition-leader");
         JsonNode report = JSON.readTree(run.folder().resolve("results.json").toFile());
         assertThat(report.at("/check/explanation").asText()).as("the anomaly, in words").contains("read");
+    }
+
+    @Test
+    void aVoterThatForgetsItsVoteOnRestartIsFoundFromTheNodesEvents() throws Exception {
+        // node/BUGS.md: forget-vote; any kill of a node that voted in the current term shows it to the Raft checks.
+        RunResult run = null;
+        for (int attempt = 0; attempt < 2 && (run == null || !run.isInvalid()); attempt++) {
+            run = shortRun().workload("kv").keys(4).nemesis("kill").bug(Bug.FORGET_VOTE).seed(300 + attempt).run();
+        }
+
+        assertThat(run.exitCode()).as("exit code; summary:%n%s", run.summary()).isEqualTo(1);
+        JsonNode violation = raftViolation(run, "persistent-state");
+        assertThat(violation.get("explanation").asText()).as("the broken rule, in words")
+                .containsPattern("(granted its vote|voted for itself) in term \\d+").contains("votedFor none");
+        assertThat(run.summary()).contains("persistent-state");
+    }
+
+    @Test
+    void aFollowerKeepingStaleEntriesIsFoundFromTheNodesEvents() throws Exception {
+        // node/BUGS.md: skip-truncate; short leader partitions, elections that end just before the heal, few writes.
+        RunResult run = null;
+        for (int attempt = 0; attempt < 2 && (run == null || !run.isInvalid()); attempt++) {
+            run = shortRun().timeLimit(Duration.ofSeconds(20)).concurrency(10).rate(10)
+                    .nemesisInterval(Duration.ofSeconds(1)).raftTimeouts(50, 400, 800).nemesis("partition-leader")
+                    .bug(Bug.SKIP_TRUNCATE).seed(400 + attempt).run();
+        }
+
+        assertThat(run.exitCode()).as("exit code; summary:%n%s", run.summary()).isEqualTo(1);
+        assertThat(raftViolation(run, "log-matching").get("explanation").asText()).contains("stale entries");
+    }
+
+    /** The first Raft violation of {@code property} in the run's results.json (the test fails if there is none). */
+    private static JsonNode raftViolation(RunResult run, String property) throws Exception {
+        JsonNode report = JSON.readTree(run.folder().resolve("results.json").toFile());
+        assertThat(report.at("/raft/valid").asBoolean(true)).as("raft section: %s", report.get("raft")).isFalse();
+        for (JsonNode v : report.at("/raft/violations")) {
+            if (v.get("property").asText().equals(property)) return v;
+        }
+        throw new AssertionError("no " + property + " violation in " + report.get("raft"));
     }
 
     @Test

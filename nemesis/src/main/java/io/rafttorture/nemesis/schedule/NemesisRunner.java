@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * <p>{@link #stop()} ends the thread at the next step without touching the cluster; healing everything is the
  * caller's final phase ({@link io.rafttorture.nemesis.Nemesis#healAll()}).
  */
-public final class NemesisRunner {
+public final class NemesisRunner implements FaultRunner {
     /** Receives each fault event: its f ("start-partition", "stop-kill", "nemesis-error") and value. */
     public interface Events {
         void event(String f, Object value);
@@ -27,6 +27,7 @@ public final class NemesisRunner {
     private final Events events;
     private final Random random;
     private final Thread thread;
+    private final ScheduleLog log;
     private volatile boolean stopping;
 
     /**
@@ -36,6 +37,12 @@ public final class NemesisRunner {
      */
     public NemesisRunner(List<NemesisSchedule.Step> steps, Map<String, Fault> faults, LongSupplier clock,
                          Events events, long seed) {
+        this(steps, faults, clock, events, seed, new ScheduleLog(Map.of()));
+    }
+
+    /** As above, and each step as applied goes to {@code log} (the run's schedule.json). */
+    public NemesisRunner(List<NemesisSchedule.Step> steps, Map<String, Fault> faults, LongSupplier clock,
+                         Events events, long seed, ScheduleLog log) {
         steps.forEach(step -> {
             if (!faults.containsKey(step.fault())) throw new IllegalArgumentException("no fault " + step.fault());
         });
@@ -44,15 +51,18 @@ public final class NemesisRunner {
         this.clock = clock;
         this.events = events;
         this.random = new Random(seed);
+        this.log = log;
         this.thread = new Thread(this::run, "nemesis");
         thread.setDaemon(true);
     }
 
+    @Override
     public void start() {
         thread.start();
     }
 
     /** Ends the schedule (after the step in progress, if any) and waits up to {@code timeoutMillis}. */
+    @Override
     public void stop(long timeoutMillis) throws InterruptedException {
         stopping = true;
         thread.interrupt();
@@ -60,25 +70,35 @@ public final class NemesisRunner {
     }
 
     private void run() {
-        for (NemesisSchedule.Step step : steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            NemesisSchedule.Step step = steps.get(i);
             if (!awaitTime(step.atNanos())) return;
+            long start = clock.getAsLong();
             try {
-                carryOut(step);
+                Object value = carryOut(step);
+                log.add(new AppliedStep(i, step.fault(), step.f(), step.atNanos(), start, clock.getAsLong(), value,
+                        AppliedStep.OK, null, null));
             } catch (RuntimeException e) {
-                events.event("nemesis-error", step.f() + " failed: " + e.getMessage());
+                String reason = step.f() + " failed: " + e.getMessage();
+                events.event("nemesis-error", reason);
+                log.add(new AppliedStep(i, step.fault(), step.f(), step.atNanos(), start, clock.getAsLong(), null,
+                        AppliedStep.ERROR, reason, null));
             }
         }
     }
 
-    private void carryOut(NemesisSchedule.Step step) {
+    /** Returns the value reported to the history: what was (about to be) broken, or what was restored. */
+    private Object carryOut(NemesisSchedule.Step step) {
         Fault fault = faults.get(step.fault());
         if (step.start()) {
             Fault.Planned planned = fault.plan(random);
             events.event(step.f(), planned.value());
             planned.apply().run();
-        } else {
-            events.event(step.f(), fault.stop());
+            return planned.value();
         }
+        Object restored = fault.stop();
+        events.event(step.f(), restored);
+        return restored;
     }
 
     /** Sleeps until run time {@code atNanos}; false when stopped first. */

@@ -5,6 +5,9 @@
  * seeded random), one interval later it stops. {@link io.rafttorture.nemesis.schedule.Fault}s apply and undo one
  * kind of fault on a real cluster through {@link io.rafttorture.nemesis.Nemesis}; {@link
  * io.rafttorture.nemesis.schedule.NemesisRunner} is the one thread that interprets the schedule and reports every
- * start and stop, with the exact nodes and links affected, so the runner can record it in the history.
+ * start and stop, with the exact nodes and links affected, so the runner can record it in the history. Both it and
+ * a scenario's runner ({@link io.rafttorture.nemesis.schedule.FaultRunner}) add each step as applied to a {@link
+ * io.rafttorture.nemesis.schedule.ScheduleLog} of {@link io.rafttorture.nemesis.schedule.AppliedStep}s: the run's
+ * schedule.json.
  */
 package io.rafttorture.nemesis.schedule;

@@ -107,6 +107,9 @@ public final class RaftCore {
         if (m instanceof RequestVote rv) {
             handleRequestVote(rv);
         } else if (m instanceof RequestVoteResponse r) {
+            // A voter answers only after persisting its vote, so this is evidence the vote is durable (also when
+            // it arrives after the election is decided).
+            events.emit("vote-answered", "from", r.from(), "term", term, "granted", r.granted());
             if (role == Role.CANDIDATE) handleVoteResponse(r);
         } else if (m instanceof AppendEntries ae) {
             handleAppendEntries(ae);
@@ -155,8 +158,10 @@ public final class RaftCore {
      * at high write rates the event volume stays at a few lines per tick instead of lines per entry.
      */
     public void flushEvents() {
-        if (appendedFrom > 0) {
-            events.emit("entries-appended", "first", appendedFrom, "last", log.lastIndex(), "term", term);
+        if (appendedFrom > 0 && appendedFrom <= log.lastIndex()) {
+            // The terms at both ends let an observer see the log's shape (terms never decrease along it, §5.3).
+            events.emit("entries-appended", "first", appendedFrom, "last", log.lastIndex(), "term", term,
+                    "firstTerm", log.term(appendedFrom), "lastTerm", log.lastTerm());
         }
         if (commitIndex > reportedCommitIndex) {
             events.emit("entries-committed", "first", reportedCommitIndex + 1, "last", commitIndex, "term", term);

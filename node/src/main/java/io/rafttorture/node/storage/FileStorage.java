@@ -54,6 +54,15 @@ public final class FileStorage implements Storage {
         }
     }
 
+    /**
+     * Reads a log file (a node's {@code log}, or a copy of it) without recovering or changing it: every intact
+     * record in file order, and what stopped the scan (null at a clean end). Records that break the index or term
+     * order are kept, so a damaged log can be inspected as it was.
+     */
+    public static LogScan scanLog(Path logFile) throws IOException {
+        return LogFile.scan(logFile);
+    }
+
     /** Two nodes sharing a data directory would interleave their logs: hold an OS lock on {@code dir/LOCK}. */
     private static FileChannel lock(Path dir) throws IOException {
         FileChannel ch = FileChannel.open(dir.resolve("LOCK"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);

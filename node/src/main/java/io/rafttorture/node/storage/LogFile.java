@@ -81,14 +81,34 @@ final class LogFile implements AutoCloseable {
         return new Opened(this, entries, discarded, reason);
     }
 
-    /** Null when a whole, intact record of the next expected index starts at {@code start}; otherwise why not. */
-    private String problemWithRecordAt(ByteBuffer buf, int start) {
-        int remaining = buf.limit() - start;
-        if (remaining < HEADER + TRAILER) return "torn record header at byte " + start;
-        long index = buf.getLong(start);
-        long term = buf.getLong(start + 8);
+    /**
+     * Every intact record of a log file in file order, up to the first torn or damaged one, without recovery's
+     * index and term rules and without writing to the file: what a node held on disk, for inspection.
+     */
+    static LogScan scan(Path file) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file));
+        List<Entry> entries = new ArrayList<>();
+        String damage = null;
+        while (buf.hasRemaining() && (damage = damageAt(buf, buf.position())) == null) {
+            entries.add(decodeRecord(buf));
+        }
+        return new LogScan(entries, damage);
+    }
+
+    /** Null when a whole, intact record starts at {@code start}; otherwise what is torn or damaged there. */
+    private static String damageAt(ByteBuffer buf, int start) {
+        if (buf.limit() - start < HEADER + TRAILER) return "torn record header at byte " + start;
         if (recordLengthAt(buf, start) < 0) return "torn record data at byte " + start;
         if (!checksumMatchesAt(buf, start)) return "checksum mismatch at byte " + start;
+        return null;
+    }
+
+    /** Null when a whole, intact record of the next expected index starts at {@code start}; otherwise why not. */
+    private String problemWithRecordAt(ByteBuffer buf, int start) {
+        String damage = damageAt(buf, start);
+        if (damage != null) return damage;
+        long index = buf.getLong(start);
+        long term = buf.getLong(start + 8);
         if (index != lastIndex + 1) return "index " + index + " where " + (lastIndex + 1) + " was expected, at byte " + start;
         if (term < lastTerm) return "term " + term + " below previous term " + lastTerm + " at byte " + start;
         return null;

@@ -24,6 +24,12 @@ class EventsTest {
                 "entries-appended");
         Event granted = events(net).stream().filter(e -> e.type().equals("vote-granted")).findFirst().orElseThrow();
         assertThat(granted.fields()).containsEntry("term", 1L).containsEntry("candidate", 1);
+        Event answered = events(net).stream().filter(e -> e.type().equals("vote-answered")).findFirst().orElseThrow();
+        assertThat(answered.fields()).as("the candidate reports the vote it received")
+                .containsEntry("term", 1L).containsEntry("granted", true);
+        Event appended = events(net).stream().filter(e -> e.type().equals("entries-appended")).findFirst().orElseThrow();
+        assertThat(appended.fields()).as("the log's terms at both ends of the append")
+                .containsEntry("firstTerm", 1L).containsEntry("lastTerm", 1L);
     }
 
     @Test

@@ -172,6 +172,31 @@ class FileStorageTest {
     }
 
     @Test
+    void scanShowsTheLogAsStoredIncludingATermRegressionAndLeavesTheFileAlone() throws IOException {
+        writeAndClose(entries(1, 3, 2));
+        writeAndClose(entries(4, 6, 1));
+        long size = Files.size(dir.resolve("log"));
+        LogScan scan = FileStorage.scanLog(dir.resolve("log"));
+        List<Entry> expected = new ArrayList<>(entries(1, 3, 2));
+        expected.addAll(entries(4, 6, 1));
+        assertThat(scan.entries()).as("records that break the term order are shown, not cut").isEqualTo(expected);
+        assertThat(scan.damage()).isNull();
+        assertThat(Files.size(dir.resolve("log"))).as("scanning never writes").isEqualTo(size);
+    }
+
+    @Test
+    void scanStopsAtATornTailAndSaysWhere() throws IOException {
+        List<Entry> written = entries(1, 5, 1);
+        writeAndClose(written);
+        try (RandomAccessFile f = new RandomAccessFile(dir.resolve("log").toFile(), "rw")) {
+            f.setLength(f.length() - 3);
+        }
+        LogScan scan = FileStorage.scanLog(dir.resolve("log"));
+        assertThat(scan.entries()).isEqualTo(written.subList(0, 4));
+        assertThat(scan.damage()).startsWith("torn record");
+    }
+
+    @Test
     void hardStateRoundTripsAndSurvivesReopen() throws IOException {
         try (FileStorage s = FileStorage.open(dir)) {
             s.persistHardState(new HardState(3, 2));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.rafttorture.results.checker.CheckResult;
 import io.rafttorture.results.checker.Verdict;
+import io.rafttorture.results.raft.RaftCheck;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param seed         the run's seed
  * @param interrupted  true when Ctrl-C cut the run short (heal and final reads skipped)
  * @param check        the checker's result: verdict, per-key results, anomaly explanation
+ * @param raft         Raft's safety properties checked from the nodes' events and final logs (null when not checked)
  * @param stats        counts per f, latency percentiles, throughput
  * @param availability the no-silent-pass rules' findings
  * @param nemesis      every fault event: time (ms), f and value
@@ -25,10 +27,10 @@ import java.util.Map;
  * @param error        what went wrong when the run could not be carried out (exit 3), else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"valid", "exitCode", "problems", "name", "seed", "interrupted", "check", "stats", "availability",
+@JsonPropertyOrder({"valid", "exitCode", "problems", "name", "seed", "interrupted", "check", "raft", "stats", "availability",
         "nemesis", "phasesMillis", "error"})
 public record RunReport(Object valid, int exitCode, List<String> problems, String name, long seed,
-                        boolean interrupted, CheckResult check, Stats stats, Availability availability,
+                        boolean interrupted, CheckResult check, RaftCheck raft, Stats stats, Availability availability,
                         List<Map<String, Object>> nemesis, Map<String, Long> phasesMillis, String error) {
     public static final int VALID = 0;
     public static final int INVALID = 1;
@@ -36,11 +38,13 @@ public record RunReport(Object valid, int exitCode, List<String> problems, Strin
     public static final int ERROR = 3;
 
     /**
-     * The run's outcome: the checker's verdict, turned from valid into unknown when the run was unavailable
-     * (unless {@code allowUnavailable}) or interrupted. Invalid stays invalid whatever else happened.
+     * The run's outcome: the checker's verdict, invalid when a Raft property broke, turned from valid into unknown
+     * when the run was unavailable (unless {@code allowUnavailable}) or interrupted. Invalid stays invalid whatever
+     * else happened.
      */
-    public static int exitCode(Verdict verdict, Availability availability, boolean allowUnavailable,
+    public static int exitCode(Verdict verdict, RaftCheck raft, Availability availability, boolean allowUnavailable,
                                boolean interrupted) {
+        if (raft != null && !raft.valid()) return INVALID;
         return switch (verdict) {
             case INVALID -> INVALID;
             case UNKNOWN -> UNKNOWN;

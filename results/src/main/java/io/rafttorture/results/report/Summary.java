@@ -2,6 +2,7 @@ package io.rafttorture.results.report;
 
 import io.rafttorture.results.checker.KeyResult;
 import io.rafttorture.results.checker.Verdict;
+import io.rafttorture.results.raft.RaftCheck;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +21,7 @@ public final class Summary {
                 .append(")\n");
         report.problems().forEach(p -> out.append("  - ").append(p).append('\n'));
         if (report.check() != null) appendCheck(out, report);
+        if (report.raft() != null) appendRaft(out, report.raft());
         if (report.stats() != null) {
             appendStats(out, report.stats());
             appendNemesis(out, report);
@@ -31,7 +33,7 @@ public final class Summary {
     private static String verdictWord(int exitCode) {
         return switch (exitCode) {
             case RunReport.VALID -> "VALID (linearizable)";
-            case RunReport.INVALID -> "INVALID (not linearizable)";
+            case RunReport.INVALID -> "INVALID";
             case RunReport.UNKNOWN -> "UNKNOWN";
             default -> "ERROR";
         };
@@ -51,6 +53,18 @@ public final class Summary {
             }
         }
         if (check.explanation() != null) out.append("  ").append(check.explanation()).append('\n');
+    }
+
+    private static void appendRaft(StringBuilder out, RaftCheck raft) {
+        out.append("raft: ").append(raft.valid() ? "no property broken" : raft.violations().size() + " broken")
+                .append(" (").append(raft.elections()).append(" elections, ").append(raft.restarts())
+                .append(" restarts, final logs of ").append(raft.logsChecked().size()).append(" nodes compared)\n");
+        raft.violations().forEach(v -> out.append("  ").append(v.property()).append(": ").append(v.explanation())
+                .append('\n'));
+        if (!raft.unreadable().isEmpty()) {
+            out.append("  unreadable node output, skipped: ").append(raft.unreadable().get(0))
+                    .append(raft.unreadable().size() > 1 ? " (and more in results.json)" : "").append('\n');
+        }
     }
 
     private static void appendStats(StringBuilder out, Stats stats) {

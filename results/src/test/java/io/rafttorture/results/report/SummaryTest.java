@@ -6,6 +6,8 @@ import io.rafttorture.results.checker.CheckResult;
 import io.rafttorture.results.checker.KeyResult;
 import io.rafttorture.results.checker.Verdict;
 import io.rafttorture.results.history.History;
+import io.rafttorture.results.raft.RaftCheck;
+import io.rafttorture.results.raft.Violation;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,13 +20,29 @@ class SummaryTest {
 
     @Test
     void invalidAlwaysWinsAndUnavailableOrInterruptedValidRunsAreUnknown() {
-        assertThat(RunReport.exitCode(Verdict.VALID, AVAILABLE, false, false)).isEqualTo(0);
-        assertThat(RunReport.exitCode(Verdict.VALID, UNAVAILABLE, false, false)).isEqualTo(2);
-        assertThat(RunReport.exitCode(Verdict.VALID, UNAVAILABLE, true, false)).isEqualTo(0);
-        assertThat(RunReport.exitCode(Verdict.VALID, AVAILABLE, false, true)).isEqualTo(2);
-        assertThat(RunReport.exitCode(Verdict.INVALID, UNAVAILABLE, false, true)).isEqualTo(1);
-        assertThat(RunReport.exitCode(Verdict.UNKNOWN, AVAILABLE, true, false)).isEqualTo(2);
+        assertThat(RunReport.exitCode(Verdict.VALID, null, AVAILABLE, false, false)).isEqualTo(0);
+        assertThat(RunReport.exitCode(Verdict.VALID, null, UNAVAILABLE, false, false)).isEqualTo(2);
+        assertThat(RunReport.exitCode(Verdict.VALID, null, UNAVAILABLE, true, false)).isEqualTo(0);
+        assertThat(RunReport.exitCode(Verdict.VALID, null, AVAILABLE, false, true)).isEqualTo(2);
+        assertThat(RunReport.exitCode(Verdict.INVALID, null, UNAVAILABLE, false, true)).isEqualTo(1);
+        assertThat(RunReport.exitCode(Verdict.UNKNOWN, null, AVAILABLE, true, false)).isEqualTo(2);
         assertThat(RunReport.valid(2)).isEqualTo("unknown");
+    }
+
+    @Test
+    void aBrokenRaftPropertyMakesEvenALinearizableRunInvalidAndTheSummarySaysWhich() {
+        Violation violation = new Violation("persistent-state", 2, 7, 1000, "n2 granted its vote in term 7 to n1, "
+                + "yet restarted in term 7 with votedFor none.");
+        RaftCheck broken = new RaftCheck(false, List.of(violation), 3, 1, List.of(1, 2, 3), List.of());
+        RaftCheck clean = new RaftCheck(true, List.of(), 3, 1, List.of(1, 2, 3), List.of());
+        assertThat(RunReport.exitCode(Verdict.VALID, broken, AVAILABLE, false, false)).isEqualTo(1);
+        assertThat(RunReport.exitCode(Verdict.VALID, clean, AVAILABLE, false, false)).isEqualTo(0);
+
+        RunReport report = new RunReport(false, 1, List.of("Raft safety broken: persistent-state (n2, term 7)"),
+                "kv-kill", 42, false, null, broken, null, null, List.of(), Map.of(), null);
+        assertThat(Summary.of(report, "results/x")).contains("result: INVALID (exit 1)",
+                "raft: 1 broken (3 elections, 1 restarts, final logs of 3 nodes compared)",
+                "  persistent-state: n2 granted its vote in term 7 to n1");
     }
 
     @Test
@@ -35,7 +53,7 @@ class SummaryTest {
         Stats stats = new Stats(Map.of("read", new Stats.Counts(2, 1, 0, Map.of("not-leader", 1))),
                 Map.of("read", new Stats.Latency(2, 1.5, 3.0, 3.0, 3.0)), 2.0, 1.0);
         RunReport report = new RunReport("unknown", 2, List.of("checker undecided: time budget of 60 s ran out"),
-                "kv-kill", 42, false, check, stats, AVAILABLE,
+                "kv-kill", 42, false, check, null, stats, AVAILABLE,
                 List.of(Map.of("f", "start-kill"), Map.of("f", "stop-kill")), Map.of(), null);
 
         String summary = Summary.of(report, "results/kv-kill/20260101-000000");

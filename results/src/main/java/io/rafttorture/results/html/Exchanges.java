@@ -1,0 +1,95 @@
+package io.rafttorture.results.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A node's AppendEntries and RequestVote exchanges, counted per term and peer, from its events:
+ * <ul>
+ *   <li>AppendEntries sent (as leader): append-sent (to), append-answered (from, success);</li>
+ *   <li>AppendEntries received (as follower): append-handled (from, success, reason);</li>
+ *   <li>RequestVote sent (as candidate): vote-requested (to), vote-answered (from, granted);</li>
+ *   <li>RequestVote received (as voter): vote-granted and vote-refused (candidate, reason).</li>
+ * </ul>
+ */
+final class Exchanges {
+    static final int SAMPLES = 3;
+
+    /**
+     * One kind of exchange.
+     *
+     * @param kind    short id: append-out, append-in, vote-out, vote-in
+     * @param title   heading for the page
+     * @param counts  term → peer → {sent, ok, refused} (sent counted for this node's own requests only)
+     * @param samples the first and last {@link #SAMPLES} events of this kind (answers first, where refused)
+     */
+    record Tally(String kind, String title, Map<Long, Map<Integer, int[]>> counts, List<JsonNode> samples) {
+    }
+
+    private Exchanges() {
+    }
+
+    static List<Tally> of(NodeLog log) {
+        Tally appendOut = tally("append-out", "AppendEntries sent (as leader) and peers' answers");
+        Tally appendIn = tally("append-in", "AppendEntries received (as follower) and this node's answers");
+        Tally voteOut = tally("vote-out", "RequestVote sent (as candidate) and peers' answers");
+        Tally voteIn = tally("vote-in", "RequestVote received (as voter) and this node's answers");
+        List<List<JsonNode>> seen = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (JsonNode e : log.events()) {
+            long term = e.path("term").asLong();
+            switch (e.path("type").asText()) {
+                case "append-sent" -> count(appendOut, term, e.path("to").asInt(), 0);
+                case "append-answered" -> answer(appendOut, seen.get(0), e, "from", e.path("success").asBoolean());
+                case "append-handled" -> answer(appendIn, seen.get(1), e, "from", e.path("success").asBoolean());
+                case "vote-requested" -> count(voteOut, term, e.path("to").asInt(), 0);
+                case "vote-answered" -> answer(voteOut, seen.get(2), e, "from", e.path("granted").asBoolean());
+                case "vote-granted", "vote-refused" ->
+                        answer(voteIn, seen.get(3), e, "candidate", e.path("type").asText().equals("vote-granted"));
+                default -> {
+                }
+            }
+        }
+        List<Tally> tallies = List.of(appendOut, appendIn, voteOut, voteIn);
+        for (int i = 0; i < tallies.size(); i++) tallies.get(i).samples().addAll(firstAndLast(seen.get(i)));
+        return tallies;
+    }
+
+    private static Tally tally(String kind, String title) {
+        return new Tally(kind, title, new TreeMap<>(), new ArrayList<>());
+    }
+
+    private static void count(Tally tally, long term, int peer, int column) {
+        tally.counts().computeIfAbsent(term, k -> new TreeMap<>()).computeIfAbsent(peer, k -> new int[3])[column]++;
+    }
+
+    private static void answer(Tally tally, List<JsonNode> seen, JsonNode e, String peerField, boolean ok) {
+        count(tally, e.path("term").asLong(), e.path(peerField).asInt(), ok ? 1 : 2);
+        seen.add(e);
+    }
+
+    /** The first and last {@link #SAMPLES} of {@code events}, preferring refusals when there are any. */
+    private static List<JsonNode> firstAndLast(List<JsonNode> events) {
+        List<JsonNode> refused = events.stream().filter(e -> !e.path("success").asBoolean(true)
+                || !e.path("granted").asBoolean(true) || e.path("type").asText().equals("vote-refused")).toList();
+        List<JsonNode> from = refused.isEmpty() ? events : refused;
+        if (from.size() <= 2 * SAMPLES) return from;
+        List<JsonNode> out = new ArrayList<>(from.subList(0, SAMPLES));
+        out.addAll(from.subList(from.size() - SAMPLES, from.size()));
+        return out;
+    }
+
+    /** One event as a line, e.g. "append-handled from n3, term 5, prevLogIndex 10: refused (log mismatch)". */
+    static String describe(JsonNode e) {
+        StringBuilder s = new StringBuilder(e.path("type").asText());
+        e.properties().forEach(field -> {
+            String name = field.getKey();
+            if (!List.of("ts", "node", "type").contains(name) && !field.getValue().asText().isEmpty()) {
+                s.append(", ").append(name).append(' ').append(Html.brief(field.getValue()));
+            }
+        });
+        return s.toString();
+    }
+}
