@@ -90,6 +90,21 @@ class TortureRunIT {
     }
 
     @Test
+    void writesAcknowledgedBeforeTheyCommitAreFoundInvalidAndExplained() throws Exception {
+        // node/BUGS.md: early-ack; a cut-off leader keeps acknowledging writes the majority never sees.
+        RunResult run = null;
+        for (int attempt = 0; attempt < 2 && (run == null || !run.isInvalid()); attempt++) {
+            run = shortRun().workload("register").nemesis("partition-leader").bug(Bug.EARLY_ACK).seed(500 + attempt)
+                    .run();
+        }
+
+        assertThat(run.exitCode()).as("exit code; summary:%n%s", run.summary()).isEqualTo(1);
+        JsonNode report = JSON.readTree(run.folder().resolve("results.json").toFile());
+        assertThat(report.at("/check/verdict").asText()).as("found by the linearizability checker").isEqualTo("INVALID");
+        assertThat(report.at("/check/explanation").asText()).as("the anomaly, in words").isNotBlank();
+    }
+
+    @Test
     void aVoterThatForgetsItsVoteOnRestartIsFoundFromTheNodesEvents() throws Exception {
         // node/BUGS.md: forget-vote; any kill of a node that voted in the current term shows it to the Raft checks.
         RunResult run = null;

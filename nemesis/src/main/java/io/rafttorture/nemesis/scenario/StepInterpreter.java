@@ -174,10 +174,17 @@ final class StepInterpreter {
 
     private Result waitForCommit(Step step, Duration timeout) throws InterruptedException {
         long start = clock.nanos();
-        int leader = resolver.leader();
+        long deadline = start + timeout.toNanos();
+        // Right after a fault the cluster may be electing: the leader is part of what this step waits for.
+        var known = view.leader();
+        while (known.isEmpty() && clock.nanos() < deadline) {
+            clock.sleepUntil(Math.min(deadline, clock.nanos() + POLL_NANOS));
+            known = view.leader();
+        }
+        if (known.isEmpty()) return timedOut(step, "wait-for-commit", "no leader after " + timeout.toMillis() + "ms");
+        int leader = known.get();
         long target = view.commitIndex(leader).orElseThrow(
                 () -> new TargetResolver.Unresolved("the leader n" + leader + " did not say its commitIndex"));
-        long deadline = start + timeout.toNanos();
         while (true) {
             List<String> behind = behind(target);
             Map<String, Object> value = value("leader", (long) leader, "commit-index", target, "waited-ms", waitedMs(start));

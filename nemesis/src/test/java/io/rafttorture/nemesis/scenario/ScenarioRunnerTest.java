@@ -131,6 +131,35 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void waitForCommitFirstWaitsForALeaderWithinItsTimeout() throws Exception {
+        Fakes.View view = new Fakes.View(clock, 3);
+        view.leader = t -> t < ms(2500) ? Optional.empty() : Optional.of(2); // an election ends at 2.5 s
+        view.commit.put(1, t -> 7L);
+        view.commit.put(2, t -> 7L);
+        view.commit.put(3, t -> 7L);
+
+        List<AppliedStep> applied = run("""
+                steps:
+                  - {at: 1s, kind: wait-for-commit, timeout: 5s}
+                  - {kind: sleep, duration: 1s}
+                """, view);
+
+        assertThat(applied.get(0).outcome()).isEqualTo(AppliedStep.OK);
+        assertThat(applied.get(0).endNanos()).as("done once n2 leads and all are at 7").isEqualTo(ms(2500));
+    }
+
+    @Test
+    void waitForCommitWithoutALeaderTimesOut() throws Exception {
+        List<AppliedStep> applied = run("""
+                steps:
+                  - {at: 1s, kind: wait-for-commit, timeout: 1s}
+                """, new Fakes.View(clock, 3));
+
+        assertThat(applied.get(0).outcome()).isEqualTo(AppliedStep.TIMED_OUT);
+        assertThat(applied.get(0).reason()).isEqualTo("no leader after 1000ms");
+    }
+
+    @Test
     void aPrimitiveThatFailsIsRecordedAsAnErrorAndTheScenarioGoesOn() throws Exception {
         primitives.failOn = "pause";
         List<AppliedStep> applied = run("""
