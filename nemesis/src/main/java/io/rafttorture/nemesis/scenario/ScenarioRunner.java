@@ -14,14 +14,12 @@ import java.util.Random;
  * the cluster refuses (Docker or Toxiproxy error) is recorded as an error ({@code nemesis-error} in the history) and
  * the scenario goes on. Healing what is left at the end is the caller's final phase, as with {@link NemesisRunner}.
  */
-public final class ScenarioRunner implements FaultRunner {
+public final class ScenarioRunner extends FaultRunner {
     private final Scenario scenario;
     private final RunClock clock;
     private final NemesisRunner.Events events;
     private final ScheduleLog log;
     private final StepInterpreter interpreter;
-    private final Thread thread;
-    private volatile boolean stopping;
 
     /**
      * @param events receives each history event (f, value), as from {@link NemesisRunner}
@@ -30,32 +28,19 @@ public final class ScenarioRunner implements FaultRunner {
      */
     public ScenarioRunner(Scenario scenario, Primitives primitives, ClusterView view, RunClock clock,
                           NemesisRunner.Events events, ScheduleLog log, long seed) {
+        super("scenario");
         this.scenario = scenario;
         this.clock = clock;
         this.events = events;
         this.log = log;
         this.interpreter = new StepInterpreter(primitives, view, clock, events,
                 new TargetResolver(view, new Random(seed)));
-        this.thread = new Thread(this::runInThread, "scenario");
-        thread.setDaemon(true);
-    }
-
-    @Override
-    public void start() {
-        thread.start();
-    }
-
-    @Override
-    public void stop(long timeoutMillis) throws InterruptedException {
-        stopping = true;
-        thread.interrupt();
-        thread.join(timeoutMillis);
     }
 
     /** Runs every step on the calling thread; returns early when interrupted. */
     public void runSteps() throws InterruptedException {
         for (Step step : scenario.steps()) {
-            if (stopping) return;
+            if (stopping()) return;
             long planned = step.at().toNanos();
             clock.sleepUntil(planned);
             runStep(step, planned);
@@ -80,7 +65,8 @@ public final class ScenarioRunner implements FaultRunner {
                 result.resolved(), result.outcome(), result.reason(), result.step()));
     }
 
-    private void runInThread() {
+    @Override
+    protected void run() {
         try {
             runSteps();
         } catch (InterruptedException e) {

@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * <p>{@link #stop()} ends the thread at the next step without touching the cluster; healing everything is the
  * caller's final phase ({@link io.rafttorture.nemesis.Nemesis#healAll()}).
  */
-public final class NemesisRunner implements FaultRunner {
+public final class NemesisRunner extends FaultRunner {
     /** Receives each fault event: its f ("start-partition", "stop-kill", "nemesis-error") and value. */
     public interface Events {
         void event(String f, Object value);
@@ -26,9 +26,7 @@ public final class NemesisRunner implements FaultRunner {
     private final LongSupplier clock;
     private final Events events;
     private final Random random;
-    private final Thread thread;
     private final ScheduleLog log;
-    private volatile boolean stopping;
 
     /**
      * @param faults by name; must hold every fault the steps name
@@ -43,6 +41,7 @@ public final class NemesisRunner implements FaultRunner {
     /** As above, and each step as applied goes to {@code log} (the run's schedule.json). */
     public NemesisRunner(List<NemesisSchedule.Step> steps, Map<String, Fault> faults, LongSupplier clock,
                          Events events, long seed, ScheduleLog log) {
+        super("nemesis");
         steps.forEach(step -> {
             if (!faults.containsKey(step.fault())) throw new IllegalArgumentException("no fault " + step.fault());
         });
@@ -52,24 +51,10 @@ public final class NemesisRunner implements FaultRunner {
         this.events = events;
         this.random = new Random(seed);
         this.log = log;
-        this.thread = new Thread(this::run, "nemesis");
-        thread.setDaemon(true);
     }
 
     @Override
-    public void start() {
-        thread.start();
-    }
-
-    /** Ends the schedule (after the step in progress, if any) and waits up to {@code timeoutMillis}. */
-    @Override
-    public void stop(long timeoutMillis) throws InterruptedException {
-        stopping = true;
-        thread.interrupt();
-        thread.join(timeoutMillis);
-    }
-
-    private void run() {
+    protected void run() {
         for (int i = 0; i < steps.size(); i++) {
             NemesisSchedule.Step step = steps.get(i);
             if (!awaitTime(step.atNanos())) return;
@@ -103,7 +88,7 @@ public final class NemesisRunner implements FaultRunner {
 
     /** Sleeps until run time {@code atNanos}; false when stopped first. */
     private boolean awaitTime(long atNanos) {
-        while (!stopping) {
+        while (!stopping()) {
             long left = atNanos - clock.getAsLong();
             if (left <= 0) return true;
             try {
