@@ -1,19 +1,18 @@
 package io.rafttorture.harness.cluster;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import io.rafttorture.node.kv.ClientRequest;
 import io.rafttorture.node.kv.Command;
 import io.rafttorture.node.raft.Entry;
 import io.rafttorture.node.storage.FileStorage;
 import io.rafttorture.node.storage.LogScan;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,10 +45,12 @@ final class StoredLogs {
 
     /** One line per scanned entry; a torn last record (the node was writing while we copied) is left out. */
     static void write(LogScan scan, Path file) throws IOException {
-        try (SequenceWriter out = JSON.writer().withRootValueSeparator("\n").writeValues(file.toFile())) {
-            for (Entry e : scan.entries()) out.write(line(e));
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            for (Entry e : scan.entries()) {
+                out.write(JSON.writeValueAsString(line(e)));
+                out.write('\n');
+            }
         }
-        if (!scan.entries().isEmpty()) Files.writeString(file, "\n", StandardOpenOption.APPEND);
     }
 
     private static Map<String, Object> line(Entry e) {
