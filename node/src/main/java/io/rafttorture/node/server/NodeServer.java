@@ -152,23 +152,18 @@ public final class NodeServer implements AutoCloseable {
 
     private void run() {
         try {
-            long tickNanos = TimeUnit.MILLISECONDS.toNanos(config.raft().tickMs());
-            long nextTick = System.nanoTime() + tickNanos;
+            TickSchedule ticks = new TickSchedule(System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(config.raft().tickMs()),
+                    Math.max(1, config.raft().heartbeatMs() / config.raft().tickMs()));
             List<Input> batch = new ArrayList<>();
             while (running) {
-                Input first = inbox.poll(Math.max(0, nextTick - System.nanoTime()), TimeUnit.NANOSECONDS);
+                Input first = inbox.poll(Math.max(0, ticks.next() - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (first != null) {
                     batch.add(first);
                     inbox.drainTo(batch);
                     batch.forEach(this::feed);
                     batch.clear();
                 }
-                long now = System.nanoTime();
-                if (now - nextTick >= 0) {
-                    replica.tick();
-                    // after a long stall (GC, SIGSTOP) tick once and resume the cadence rather than burst
-                    nextTick = Math.max(nextTick + tickNanos, now);
-                }
+                for (int due = ticks.due(System.nanoTime()); due > 0; due--) replica.tick();
                 handleReadies();
             }
         } catch (InterruptedException e) {

@@ -6,9 +6,12 @@ import io.rafttorture.node.wire.Codec;
 import io.rafttorture.node.wire.FrameWriter;
 import io.rafttorture.node.wire.Handshake;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +22,15 @@ import java.util.function.Consumer;
  * The outbound connection to one peer, owned by its own thread: connect, handshake, then write queued messages
  * in batches (one flush per batch). Any failure closes the socket and reconnects after an exponential backoff.
  * The queue is bounded and drops its oldest message when full, so a dead peer costs bounded memory.
+ *
+ * <p>The peer never writes on this connection, so whenever the queue is idle for {@value #IDLE_CHECK_MS} ms the
+ * sender looks for the end of the stream: a peer that restarted (or a proxy whose target died) closed it, and the
+ * next message would go into a dead socket and be lost, which costs a candidate its first RequestVote round. A
+ * connection that closes before it proved open (a proxy accepting for a dead target) does not reset the backoff
+ * and is not reported as connected.
  */
 final class PeerSender implements Runnable {
+    static final int IDLE_CHECK_MS = 20;
     private final int self;
     private final int peer;
     private final InetSocketAddress address;
@@ -30,6 +40,8 @@ final class PeerSender implements Runnable {
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean running = true;
     private volatile Socket socket;
+    /** The current connection was seen open after its handshake (by an idle check or a written batch). */
+    private boolean established;
 
     PeerSender(int self, int peer, InetSocketAddress address, TransportOptions options, Consumer<Event> events) {
         this.self = self;
@@ -54,22 +66,21 @@ final class PeerSender implements Runnable {
     @Override
     public void run() {
         long backoffMs = options.minBackoff().toMillis();
-        boolean wasConnected = true; // so the first failure is reported
+        boolean wasConnected = true; // so the first failure is reported; then once per established connection
         while (running) {
+            established = false;
             try (Socket s = new Socket()) {
                 socket = s;
                 FrameWriter writer = connect(s);
-                events.accept(Event.of("peer-connected", "peer", peer, "address", hostPort()));
-                wasConnected = true;
-                backoffMs = options.minBackoff().toMillis();
-                pump(writer);
+                pump(s, writer);
             } catch (IOException e) {
-                if (running && wasConnected) {
+                if (running && (established || wasConnected)) {
                     events.accept(Event.of("peer-disconnected", "peer", peer, "address", hostPort(),
                             "error", String.valueOf(e.getMessage()), "dropped", dropped.get()));
                 }
                 wasConnected = false;
             }
+            if (established) backoffMs = options.minBackoff().toMillis();
             if (running) pause(backoffMs);
             backoffMs = Math.min(Math.max(1, backoffMs * 2), options.maxBackoff().toMillis());
         }
@@ -93,20 +104,42 @@ final class PeerSender implements Runnable {
         return writer;
     }
 
-    private void pump(FrameWriter writer) throws IOException {
+    private void pump(Socket s, FrameWriter writer) throws IOException {
+        InputStream in = s.getInputStream();
+        s.setSoTimeout(1);
         while (running) {
             Message m = poll();
-            if (m == null) continue;
+            if (m == null) {
+                ensureOpen(in);
+                continue;
+            }
             do {
                 writer.write(Codec.encode(m));
             } while ((m = queue.poll()) != null);
             writer.flush();
+            markEstablished();
         }
+    }
+
+    /** Throws if the peer closed the connection; blocks at most 1 ms (the socket's read timeout) when it is open. */
+    private void ensureOpen(InputStream in) throws IOException {
+        try {
+            int read = in.read();
+            throw new EOFException(read < 0 ? "closed by the peer" : "the peer wrote on a send-only connection");
+        } catch (SocketTimeoutException open) {
+            markEstablished();
+        }
+    }
+
+    private void markEstablished() {
+        if (established) return;
+        established = true;
+        events.accept(Event.of("peer-connected", "peer", peer, "address", hostPort()));
     }
 
     private Message poll() {
         try {
-            return queue.poll(100, TimeUnit.MILLISECONDS);
+            return queue.poll(IDLE_CHECK_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

@@ -88,6 +88,32 @@ class PeerTransportTest {
     }
 
     @Test
+    void anIdleSenderNoticesItsPeerRestartedSoItsNextMessageIsNotLost() throws Exception {
+        PeerTransport two = transport(2, Map.of(1, loopback(freePort())), ANY, receivedBy2, eventsOf2);
+        int port = two.port();
+        List<Event> eventsOf1 = new CopyOnWriteArrayList<>();
+        PeerTransport one = transport(1, Map.of(2, loopback(port)), ANY, new ArrayList<>(), eventsOf1);
+        one.send(vote(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !receivedBy2.isEmpty());
+        two.close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(eventsOf1, "peer-disconnected") == 1);
+
+        List<Message> receivedByNew2 = new CopyOnWriteArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(java.net.BindException.class).until(() -> {
+            transport(2, Map.of(1, loopback(freePort())), loopback(port), receivedByNew2, new ArrayList<>());
+            return true;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(eventsOf1, "peer-connected") == 2);
+        one.send(vote(2)); // once: a sender still writing into the dead connection would lose it
+        await().atMost(Duration.ofSeconds(10)).until(() -> !receivedByNew2.isEmpty());
+        assertThat(receivedByNew2).extracting(Message::term).containsExactly(2L);
+    }
+
+    private static long count(List<Event> events, String type) {
+        return events.stream().filter(e -> e.type().equals(type)).count();
+    }
+
+    @Test
     void garbageClosesOnlyThatConnection() throws IOException {
         PeerTransport two = transport(2, Map.of(1, loopback(freePort())), ANY, receivedBy2, eventsOf2);
         PeerTransport one = transport(1, Map.of(2, loopback(two.port())), ANY, new ArrayList<>(), new ArrayList<>());
