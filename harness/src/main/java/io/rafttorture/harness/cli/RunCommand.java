@@ -5,18 +5,17 @@ import io.rafttorture.harness.runner.RunPruner;
 import io.rafttorture.harness.runner.RunResult;
 import io.rafttorture.harness.runner.TortureRun;
 import io.rafttorture.harness.runner.TortureTest;
-import io.rafttorture.node.raft.Bug;
 import io.rafttorture.results.report.RunReport;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -40,50 +39,12 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--nodes", paramLabel = "N", defaultValue = "5", description = "Cluster size, 1-8. Default: ${DEFAULT-VALUE}.")
-    int nodes;
+    @Mixin
+    TestOptions options = new TestOptions();
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
-            description = "How long clients and nemesis run. Default: ${DEFAULT-VALUE}.")
-    double timeLimit;
-
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "10",
-            description = "Client threads; process p talks to node (p mod nodes)+1. Default: ${DEFAULT-VALUE}.")
-    int concurrency;
-
-    @Option(names = "--rate", paramLabel = "OPS", defaultValue = "200",
-            description = "Invocations per second, across all clients. Default: ${DEFAULT-VALUE}.")
-    double rate;
-
-    @Option(names = "--workload", paramLabel = "NAME", defaultValue = "kv",
-            description = "register (one key: read/write/cas) or kv (--keys independent keys). Default: ${DEFAULT-VALUE}.")
-    String workload;
-
-    @Option(names = "--keys", paramLabel = "N", defaultValue = "10", description = "Keys of the kv workload. Default: ${DEFAULT-VALUE}.")
-    int keys;
-
-    @Option(names = "--read-ratio", paramLabel = "R", defaultValue = "0.333",
-            description = "Share of reads in the mix, 0-1; writes and cas share the rest evenly. Read bugs show "
-                    + "sooner with more reads (0.8). Default: ${DEFAULT-VALUE}.")
-    double readRatio;
-
-    @Option(names = "--nemesis", paramLabel = "FAULTS", defaultValue = "partition,kill,pause", split = ",",
-            description = "none, or faults to choose from: partition (random halves, isolate one, majorities ring, "
-                    + "bridge, one-way), partition-leader (the leader cut off in the smaller half), kill (leader or random node, restarted), pause (leader or random node, "
-                    + "resumed), latency (75±25 ms on peer links). Default: ${DEFAULT-VALUE}.")
-    List<String> nemesis;
-
-    @Option(names = "--scenario", paramLabel = "FILE", description = "Fault steps from a JSON or YAML file "
-            + "(scenarios/README.md) instead of the random --nemesis; validated before any container starts.")
-    Path scenario;
-
-    @Option(names = "--nemesis-interval", paramLabel = "SECONDS", defaultValue = "5",
-            description = "Each fault lasts this long, then the cluster gets as long to recover. Default: ${DEFAULT-VALUE}.")
-    double nemesisInterval;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seeds client choices and the nemesis. Default: random "
-            + "(printed, and saved in test.json).")
-    Long seed;
+    @Option(names = "--tick-ms", paramLabel = "MS", defaultValue = "10", description = "The nodes' clock tick; "
+            + "Raft timeouts are whole ticks (use 1 for timeouts that are not multiples of 10). Default: ${DEFAULT-VALUE}.")
+    int tickMs;
 
     @Option(names = "--heartbeat-ms", paramLabel = "MS", defaultValue = "50", description = "Raft heartbeat. Default: ${DEFAULT-VALUE}.")
     int heartbeatMs;
@@ -93,47 +54,18 @@ public final class RunCommand implements Callable<Integer> {
     int electionMinMs;
 
     @Option(names = "--election-max-ms", paramLabel = "MS", defaultValue = "300",
-            description = "Raft election timeout, high end. Default: ${DEFAULT-VALUE}.")
+            description = "Raft election timeout, high end (equal to the low end: no randomness). Default: ${DEFAULT-VALUE}.")
     int electionMaxMs;
-
-    @Option(names = "--bug", paramLabel = "NAME", defaultValue = "none", description = "Run the nodes with a deliberate "
-            + "bug (node/BUGS.md): none, stale-read, leader-read-no-quorum, early-ack, forget-vote, skip-truncate. "
-            + "Default: ${DEFAULT-VALUE}.")
-    String bug;
-
-    @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results",
-            description = "Where run folders go. Default: ${DEFAULT-VALUE} (relative to the working directory).")
-    Path resultsDir;
 
     @Option(names = "--test-count", paramLabel = "N", defaultValue = "1",
             description = "Repeat runs (seed, seed+1, ...); stop at the first invalid one. Default: ${DEFAULT-VALUE}.")
     int testCount;
-
-    @Option(names = "--op-timeout-ms", paramLabel = "MS", defaultValue = "1000",
-            description = "A request without an answer after this long is recorded as info. Default: ${DEFAULT-VALUE}.")
-    long opTimeoutMs;
-
-    @Option(names = "--check-timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Checker time budget; when it runs out the verdict is unknown. Default: ${DEFAULT-VALUE}.")
-    double checkTimeout;
-
-    @Option(names = "--allow-unavailable", description = "Exit 0 for a valid run even if an operation type never "
-            + "succeeded or almost nothing succeeded outside fault windows (default: such a run exits 2).")
-    boolean allowUnavailable;
 
     @Option(names = "--keep", paramLabel = "WHICH", defaultValue = "all",
             description = "Which run folders to keep: all, or failures (a valid run's folder is deleted after its "
                     + "summary is printed, and the latest links move to the newest remaining run; for nightly jobs). "
                     + "Default: ${DEFAULT-VALUE}.")
     String keep;
-
-    @Option(names = "--max-node-log-mb", paramLabel = "MB", defaultValue = "64", description = "Cap of each node "
-            + "log file; past it the file ends with one log-capped line. Default: ${DEFAULT-VALUE}.")
-    long maxNodeLogMb;
-
-    @Option(names = "--node-jar", paramLabel = "FILE", description = "The node jar to run in the containers. "
-            + "Default: the launcher's node/target/node.jar.")
-    Path nodeJar;
 
     @Override
     public Integer call() {
@@ -195,28 +127,9 @@ public final class RunCommand implements Callable<Integer> {
 
     private TortureTest test() {
         try {
-            TortureTest.Builder builder = TortureTest.builder().nodes(nodes).timeLimit(seconds("--time-limit", timeLimit))
-                    .concurrency(concurrency).rate(rate).workload(workload).keys(keys).readRatio(readRatio)
-                    .nemesisInterval(seconds("--nemesis-interval", nemesisInterval))
-                    .raftTimeouts(heartbeatMs, electionMinMs, electionMaxMs).bug(Bug.fromFlag(bug))
-                    .resultsDir(resultsDir).opTimeout(Duration.ofMillis(opTimeoutMs))
-                    .checkTimeout(seconds("--check-timeout", checkTimeout)).allowUnavailable(allowUnavailable)
-                    .nodeJar(nodeJar).maxNodeLogBytes(maxNodeLogMb << 20);
-            if (seed != null) builder.seed(seed);
-            // The default --nemesis gives way to --scenario; only one given explicitly conflicts with it.
-            if (scenario == null || spec.commandLine().getParseResult().hasMatchedOption("--nemesis")) {
-                builder.nemesis(nemesis);
-            }
-            return builder.scenario(scenario).build();
+            return options.builder().raftTimeouts(heartbeatMs, electionMinMs, electionMaxMs).tickMs(tickMs).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage().replace("unknown bug", "--bug: unknown bug"));
         }
-    }
-
-    private static Duration seconds(String option, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(option + " must be a positive number of seconds, got " + value);
-        }
-        return Duration.ofMillis(Math.max(1, Math.round(value * 1000)));
     }
 }

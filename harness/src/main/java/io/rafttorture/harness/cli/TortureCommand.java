@@ -10,13 +10,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code torture} command line: {@code torture check FILE ...}, {@code torture run [OPTIONS]}, {@code torture
- * report RUN_DIR} and {@code torture serve [OPTIONS]}; more subcommands join {@link #commandLine()}. Exit codes
- * are {@link ExitCodes}'; every error is one line on stderr, never a stack trace.
+ * report RUN_DIR}, {@code torture replay RUN_DIR [--test-count N]} and {@code torture serve [OPTIONS]}; more
+ * subcommands join {@link #commandLine()}. Exit codes are {@link ExitCodes}'; every error is one line on stderr,
+ * never a stack trace.
  */
 @Command(name = "torture", mixinStandardHelpOptions = true, version = "raft-torture 0.1.0",
         description = "Jepsen-style fault-injection harness for a Raft key-value store.",
-        subcommands = {CheckCommand.class, RunCommand.class, ReportCommand.class, ServeCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, RunCommand.class, SweepCommand.class, ReportCommand.class, ServeCommand.class,
+            ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class TortureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * container publishes ({@link #endpoint}). Proxies are created before the nodes start; a node retries peers whose
  * proxy cannot reach them yet.
  *
- * <p>Defaults: 3 nodes, heartbeat 50 ms, election timeout 150-300 ms, RPC timeout 100 ms, no bug, leader awaited
+ * <p>Defaults: 3 nodes, tick 10 ms, heartbeat 50 ms, election timeout 150-300 ms, RPC timeout 100 ms, no bug, leader awaited
  * up to 60 s, node logs capped at 64 MiB each, node.jar from the system property {@code rafttorture.node.jar}
  * (else node/target/node.jar), run folder
  * {@code <rafttorture.runs.dir or "runs">/cluster-<time>-<id>}. The run folder receives {@code nodes/n<id>.log} (each
@@ -63,11 +63,13 @@ public final class Cluster implements ClusterHandles, AutoCloseable {
     private final String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
             + "-" + UUID.randomUUID().toString().substring(0, 6);
     private int size = 3;
+    private int tickMs = 10;
     private int heartbeatMs = 50;
     private int electionMinMs = 150;
     private int electionMaxMs = 300;
     private int rpcTimeoutMs = 100;
     private Bug bug = Bug.NONE;
+    private Long seed;
     private Duration leaderTimeout = Duration.ofSeconds(60);
     private Path nodeJar = Path.of(System.getProperty("rafttorture.node.jar", "node/target/node.jar"));
     private Path runDir = Path.of(System.getProperty("rafttorture.runs.dir", "runs"), "cluster-" + runId);
@@ -96,16 +98,32 @@ public final class Cluster implements ClusterHandles, AutoCloseable {
         return this;
     }
 
-    /** Raft timeouts in ms (defaults 50, 150, 300, 100); election min must be below max. */
+    /** Raft timeouts in ms (defaults 50, 150, 300, 100); election max equal to min means no randomness. */
     public Cluster withTimeouts(int heartbeatMs, int electionMinMs, int electionMaxMs, int rpcTimeoutMs) {
-        if (heartbeatMs <= 0 || electionMinMs <= heartbeatMs || electionMaxMs <= electionMinMs || rpcTimeoutMs <= 0) {
-            throw new IllegalArgumentException("timeouts need 0 < heartbeat < election min < election max and rpc > 0, got "
+        if (heartbeatMs <= 0 || electionMinMs <= heartbeatMs || electionMaxMs < electionMinMs || rpcTimeoutMs <= 0) {
+            throw new IllegalArgumentException("timeouts need 0 < heartbeat < election min <= election max and rpc > 0, got "
                     + heartbeatMs + ", " + electionMinMs + "-" + electionMaxMs + ", " + rpcTimeoutMs);
         }
         this.heartbeatMs = heartbeatMs;
         this.electionMinMs = electionMinMs;
         this.electionMaxMs = electionMaxMs;
         this.rpcTimeoutMs = rpcTimeoutMs;
+        return this;
+    }
+
+    /** The nodes' clock tick in ms (default 10): each Raft timeout is a whole number of ticks, rounded down. */
+    public Cluster withTickMs(int tickMs) {
+        if (tickMs < 1) throw new IllegalArgumentException("the tick must be at least 1 ms, got " + tickMs);
+        this.tickMs = tickMs;
+        return this;
+    }
+
+    /**
+     * Seeds the nodes' election timer randomness: node i gets {@code seed * 1000 + i}, so a run's seed also fixes
+     * the timeouts each node draws (default: each node picks a random seed and logs it in node-started).
+     */
+    public Cluster withSeed(long seed) {
+        this.seed = seed;
         return this;
     }
 
@@ -222,7 +240,9 @@ public final class Cluster implements ClusterHandles, AutoCloseable {
                 if (peer != id) peers.put(peer, TOXIPROXY_ALIAS + ":" + peerProxyPort(id, peer));
             }
             nodes.put(id, new NodeContainer(image, id, peers, network).withLabels(labels)
-                    .withTimeouts(heartbeatMs, electionMinMs, electionMaxMs, rpcTimeoutMs).withBug(bug.flag()));
+                    .withTimeouts(heartbeatMs, electionMinMs, electionMaxMs, rpcTimeoutMs).withTickMs(tickMs)
+                    .withBug(bug.flag()));
+            if (seed != null) nodes.get(id).withSeed(seed * 1000 + id);
         }
         Startables.deepStart(nodes.values()).join();
         for (NodeContainer node : nodes.values()) {

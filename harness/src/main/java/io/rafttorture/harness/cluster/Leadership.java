@@ -34,6 +34,22 @@ public final class Leadership {
                 .map(NodeStatus::id);
     }
 
+    /**
+     * The leader of a settled cluster: every one of {@code clusterSize} nodes answered, all in one term, all naming
+     * the one node that reports itself LEADER, and every log as long as the leader's and committed to its end (the
+     * leader's own no-op included). Empty otherwise. This is the state the leader-crash experiment starts each trial
+     * from: nobody is catching up and no election is under way.
+     */
+    public static Optional<NodeStatus> settledLeader(List<NodeStatus> statuses, int clusterSize) {
+        if (statuses.size() != clusterSize) return Optional.empty();
+        List<NodeStatus> leaders = statuses.stream().filter(s -> s.role() == Role.LEADER).toList();
+        if (leaders.size() != 1) return Optional.empty();
+        NodeStatus leader = leaders.get(0);
+        boolean settled = statuses.stream().allMatch(s -> s.term() == leader.term() && s.leader() == leader.id()
+                && s.lastLogIndex() == leader.lastLogIndex() && s.commitIndex() == leader.lastLogIndex());
+        return settled ? Optional.of(leader) : Optional.empty();
+    }
+
     /** The status a node answers at {@code endpoint}; empty if it does not answer OK within {@code timeout}. */
     public static Optional<NodeStatus> status(Endpoint endpoint, Duration timeout) {
         try (NodeClient client = NodeClient.lazy(endpoint.host(), endpoint.port(), timeout, timeout)) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * listens for peers on {@value #PEER_PORT} and for clients on {@value #CLIENT_PORT}, keeps its data in
  * {@value #DATA_DIR} (the container's writable layer: it survives a restart of the same container) and is reachable
  * on the cluster network as {@code n<id>}. It publishes no port: peers and clients reach it only through Toxiproxy.
- * Defaults: heartbeat 50 ms, election timeout 150-300 ms, RPC timeout 100 ms, no bug.
+ * Defaults: tick 10 ms, heartbeat 50 ms, election timeout 150-300 ms, RPC timeout 100 ms, no bug.
  */
 public class NodeContainer extends GenericContainer<NodeContainer> {
     public static final int PEER_PORT = 7000;
@@ -23,11 +23,13 @@ public class NodeContainer extends GenericContainer<NodeContainer> {
 
     private final int id;
     private final Map<Integer, String> peers;
+    private int tickMs = 10;
     private int heartbeatMs = 50;
     private int electionMinMs = 150;
     private int electionMaxMs = 300;
     private int rpcTimeoutMs = 100;
     private String bug = "none";
+    private Long seed;
 
     /** @param peers each other node's id mapped to the host:port where this node reaches it (its proxy) */
     public NodeContainer(String image, int id, Map<Integer, String> peers, Network network) {
@@ -61,6 +63,18 @@ public class NodeContainer extends GenericContainer<NodeContainer> {
         return self();
     }
 
+    /** The node's clock tick (default 10 ms). */
+    public NodeContainer withTickMs(int tickMs) {
+        this.tickMs = tickMs;
+        return self();
+    }
+
+    /** Seed of the node's election timer randomness (default: the node picks one and logs it). */
+    public NodeContainer withSeed(long seed) {
+        this.seed = seed;
+        return self();
+    }
+
     /** A flag from {@code io.rafttorture.node.raft.Bug}, e.g. "stale-read"; "none" by default. */
     public NodeContainer withBug(String bugFlag) {
         this.bug = bugFlag;
@@ -75,10 +89,11 @@ public class NodeContainer extends GenericContainer<NodeContainer> {
     List<String> arguments() {
         List<String> args = new ArrayList<>(List.of("--id", Integer.toString(id), "--peers", peerList(),
                 "--peer-port", Integer.toString(PEER_PORT), "--client-port", Integer.toString(CLIENT_PORT),
-                "--data-dir", DATA_DIR, "--heartbeat-ms", Integer.toString(heartbeatMs),
+                "--data-dir", DATA_DIR, "--tick-ms", Integer.toString(tickMs), "--heartbeat-ms", Integer.toString(heartbeatMs),
                 "--election-min-ms", Integer.toString(electionMinMs), "--election-max-ms", Integer.toString(electionMaxMs),
                 "--rpc-timeout-ms", Integer.toString(rpcTimeoutMs)));
         if (!"none".equals(bug)) args.addAll(List.of("--bug", bug));
+        if (seed != null) args.addAll(List.of("--seed", Long.toString(seed)));
         return args;
     }
 

@@ -96,6 +96,11 @@ public final class ResultsFolder {
         link(resultsDir.resolve("latest"), Path.of(name).resolve(dir.getFileName()));
     }
 
+    /** Points only {@code <resultsDir>/<name>/latest} at this folder (for sweeps, which are not runs). */
+    public void linkLatestOfName() {
+        link(resultsDir.resolve(name).resolve("latest"), dir.getFileName());
+    }
+
     /** Points {@code link} at {@code target} (relative) atomically; a real file or folder there is left alone. */
     static void link(Path link, Path target) {
         try {

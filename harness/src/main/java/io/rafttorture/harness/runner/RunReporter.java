@@ -8,11 +8,13 @@ import io.rafttorture.results.checker.model.Models;
 import io.rafttorture.results.history.History;
 import io.rafttorture.results.history.Op;
 import io.rafttorture.results.raft.FinalLogs;
+import io.rafttorture.results.raft.NodeEvent;
 import io.rafttorture.results.raft.NodeEvents;
 import io.rafttorture.results.raft.RaftCheck;
 import io.rafttorture.results.raft.RaftInvariants;
 import io.rafttorture.results.report.Availability;
 import io.rafttorture.results.report.FaultWindows;
+import io.rafttorture.results.report.Recovery;
 import io.rafttorture.results.report.RunReport;
 import io.rafttorture.results.report.Stats;
 import io.rafttorture.results.report.Summary;
@@ -28,7 +30,7 @@ import java.util.stream.Collectors;
 
 /**
  * The last phases of a run: check the history, check Raft's safety properties from the nodes' output (events and
- * stored logs in nodes/), compute stats and availability, and write history.edn,
+ * stored logs in nodes/), compute stats, availability and recovery metrics, and write history.edn,
  * results.json and summary.txt (history.jsonl and test.json are written while the run goes on).
  */
 final class RunReporter {
@@ -40,11 +42,14 @@ final class RunReporter {
     private final TortureTest test;
     private final ResultsFolder folder;
     private final Map<String, Long> phases;
+    private final Long startEpochMs;
 
-    RunReporter(TortureTest test, ResultsFolder folder, Map<String, Long> phases) {
+    /** @param startEpochMs the wall-clock instant of history time 0 (places node events), null when unknown */
+    RunReporter(TortureTest test, ResultsFolder folder, Map<String, Long> phases, Long startEpochMs) {
         this.test = test;
         this.folder = folder;
         this.phases = phases;
+        this.startEpochMs = startEpochMs;
     }
 
     RunResult report(List<Op> ops, boolean interrupted, String setupError, String laterError, Duration budget) {
@@ -59,7 +64,7 @@ final class RunReporter {
 
     private RunReport errorReport(String error, boolean interrupted) {
         return new RunReport(RunReport.valid(RunReport.ERROR), RunReport.ERROR, List.of(error), test.name(),
-                test.seed(), interrupted, null, null, null, null, List.of(), phases, error);
+                test.seed(), interrupted, null, null, null, null, null, List.of(), phases, error);
     }
 
     private RunReport checkedReport(List<Op> ops, boolean interrupted, String laterError, Duration budget) {
@@ -67,10 +72,13 @@ final class RunReporter {
         long start = System.nanoTime();
         CheckResult check = check(history, budget);
         phases.put("check", (System.nanoTime() - start) / 1_000_000);
-        Availability availability = Availability.of(history, FaultWindows.of(history.nemesisOps()), 0,
-                Math.min(test.timeLimit().toNanos(), lastTime(ops)), RECOVERY_GRACE.toNanos(), MIN_QUIET_FRACTION);
+        long workloadEnd = Math.min(test.timeLimit().toNanos(), lastTime(ops));
+        Availability availability = Availability.of(history, FaultWindows.of(history.nemesisOps()), 0, workloadEnd,
+                RECOVERY_GRACE.toNanos(), MIN_QUIET_FRACTION);
         List<String> problems = new ArrayList<>();
-        RaftCheck raft = raftCheck(problems);
+        List<NodeEvent> events = new ArrayList<>();
+        RaftCheck raft = raftCheck(problems, events);
+        Recovery recovery = Recovery.of(history, 0, workloadEnd, events, events.isEmpty() ? null : startEpochMs);
         int exitCode = RunReport.exitCode(check.verdict(), raft, availability, test.allowUnavailable(), interrupted);
         if (laterError != null && exitCode == RunReport.VALID) exitCode = RunReport.UNKNOWN;
         if (interrupted) problems.add("interrupted: the run was cut short (no heal, no final reads)");
@@ -84,21 +92,24 @@ final class RunReporter {
         availability.problems().forEach(p -> problems.add(
                 (test.allowUnavailable() ? "(allowed) " : "unavailable: ") + p));
         return new RunReport(RunReport.valid(exitCode), exitCode, problems, test.name(), test.seed(), interrupted,
-                check, raft, Stats.of(history), availability, nemesisEvents(history), phases, laterError);
+                check, raft, Stats.of(history), availability, recovery, nemesisEvents(history), phases, laterError);
     }
 
     /**
      * Raft's safety properties from the nodes' event lines and final logs in nodes/; null (and a problem saying
-     * why) when they cannot be read at all.
+     * why) when they cannot be read at all. The election events {@link Recovery} counts are added to {@code
+     * elections} (read in the same pass: node logs can be large).
      */
-    private RaftCheck raftCheck(List<String> problems) {
+    private RaftCheck raftCheck(List<String> problems, List<NodeEvent> elections) {
         Path nodes = folder.dir().resolve("nodes");
         try {
-            NodeEvents.Read events = NodeEvents.read(nodes, RaftInvariants::relevant);
+            NodeEvents.Read events = NodeEvents.read(nodes, e -> RaftInvariants.relevant(e) || Recovery.relevant(e));
+            elections.addAll(events.events().stream().filter(Recovery::relevant).toList());
             FinalLogs.Read logs = FinalLogs.read(nodes);
             List<String> unreadable = new ArrayList<>(events.unreadable());
             unreadable.addAll(logs.unreadable());
-            return RaftInvariants.check(events.events(), logs.logs(), unreadable);
+            return RaftInvariants.check(events.events().stream().filter(RaftInvariants::relevant).toList(),
+                    logs.logs(), unreadable);
         } catch (IOException | RuntimeException e) {
             problems.add("Raft properties not checked: cannot read " + nodes + ": " + e);
             return null;

@@ -63,6 +63,7 @@ public final class TortureRun {
     private volatile ClientPool pool;
     private volatile FaultRunner nemesis;
     private volatile ScheduleLog schedule;
+    private volatile Long startEpochMs;
 
     private TortureRun(TortureTest test, PrintStream progress) {
         this.test = test;
@@ -122,8 +123,9 @@ public final class TortureRun {
         Thread.interrupted(); // a Ctrl-C interrupt must not reach the checker's threads
         List<Op> history = recorder == null ? List.of() : recorder.ops();
         if (recorder != null) recorder.close();
-        RunResult result = new RunReporter(test, folder, phases).report(history, interrupted, setupError,
-                laterError, interrupted ? min(test.checkTimeout(), INTERRUPTED_CHECK_BUDGET) : test.checkTimeout());
+        RunResult result = new RunReporter(test, folder, phases, startEpochMs).report(history, interrupted,
+                setupError, laterError,
+                interrupted ? min(test.checkTimeout(), INTERRUPTED_CHECK_BUDGET) : test.checkTimeout());
         writeReportPage(folder);
         return result;
     }
@@ -131,7 +133,8 @@ public final class TortureRun {
     /** test.json gains the wall-clock instant of history time 0, which places node events on the history's axis. */
     private void recordStart(ResultsFolder folder) {
         Map<String, Object> test = new LinkedHashMap<>(this.test.toMap());
-        test.put("startEpochMs", System.currentTimeMillis());
+        startEpochMs = System.currentTimeMillis();
+        test.put("startEpochMs", startEpochMs);
         folder.writeJson("test.json", test);
     }
 
@@ -149,6 +152,7 @@ public final class TortureRun {
         Cluster cluster = new Cluster().withNodes(test.nodes()).withBug(test.bug()).withRunDir(folder.dir())
                 .withTimeouts(test.heartbeatMs(), test.electionMinMs(), test.electionMaxMs(),
                         Math.max(test.heartbeatMs(), 100))
+                .withTickMs(test.tickMs()).withSeed(test.seed())
                 .withMaxNodeLogBytes(test.maxNodeLogBytes());
         if (test.nodeJar() != null) cluster.withNodeJar(test.nodeJar());
         return cluster;

@@ -29,10 +29,12 @@ import java.util.Map;
  * @param readRatio        share of reads in the mix, 0-1; writes and cas share the rest (default 1/3)
  * @param nemesis          fault names from partition, partition-leader, kill, pause, latency; empty = none (default partition, kill, pause)
  * @param nemesisInterval  fault duration and quiet spell between faults (default 5 s)
- * @param seed             seeds client choices and the nemesis (default: chosen at random, recorded)
+ * @param seed             seeds client choices, the nemesis and the nodes' election timers (default: chosen at
+ *                         random, recorded)
+ * @param tickMs           the nodes' clock tick: every Raft timeout is a whole number of ticks (default 10)
  * @param heartbeatMs      Raft heartbeat (default 50)
  * @param electionMinMs    Raft election timeout, low end (default 150)
- * @param electionMaxMs    Raft election timeout, high end (default 300)
+ * @param electionMaxMs    Raft election timeout, high end (default 300; equal to the low end for no randomness)
  * @param bug              deliberate node bug (default none)
  * @param resultsDir       where run folders go (default "results")
  * @param opTimeout        one request's wait for its answer before it counts as info (default 1 s)
@@ -45,7 +47,7 @@ import java.util.Map;
  *                         list above applies); parsed and validated by {@link Builder#build()}
  */
 public record TortureTest(int nodes, Duration timeLimit, int concurrency, double rate, String workload, int keys,
-                          double readRatio, List<String> nemesis, Duration nemesisInterval, long seed, int heartbeatMs,
+                          double readRatio, List<String> nemesis, Duration nemesisInterval, long seed, int tickMs, int heartbeatMs,
                           int electionMinMs, int electionMaxMs, Bug bug, Path resultsDir, Duration opTimeout,
                           Duration checkTimeout, boolean allowUnavailable, Path nodeJar, long maxNodeLogBytes,
                           Scenario scenario) {
@@ -70,6 +72,7 @@ public record TortureTest(int nodes, Duration timeLimit, int concurrency, double
         b.nemesis = new ArrayList<>(nemesis);
         b.nemesisInterval = nemesisInterval;
         b.seed = seed;
+        b.tickMs = tickMs;
         b.heartbeatMs = heartbeatMs;
         b.electionMinMs = electionMinMs;
         b.electionMaxMs = electionMaxMs;
@@ -108,6 +111,7 @@ public record TortureTest(int nodes, Duration timeLimit, int concurrency, double
         map.put("nemesis", nemesis.isEmpty() ? List.of("none") : nemesis);
         map.put("nemesis-interval-s", nemesisInterval.toMillis() / 1000.0);
         map.put("seed", seed);
+        map.put("tick-ms", tickMs);
         map.put("heartbeat-ms", heartbeatMs);
         map.put("election-min-ms", electionMinMs);
         map.put("election-max-ms", electionMaxMs);
@@ -134,6 +138,7 @@ public record TortureTest(int nodes, Duration timeLimit, int concurrency, double
         private List<String> nemesis = new ArrayList<>(List.of("partition", "kill", "pause"));
         private Duration nemesisInterval = Duration.ofSeconds(5);
         private long seed = System.nanoTime() & 0xffff_ffffL;
+        private int tickMs = 10;
         private int heartbeatMs = 50;
         private int electionMinMs = 150;
         private int electionMaxMs = 300;
@@ -162,6 +167,7 @@ public record TortureTest(int nodes, Duration timeLimit, int concurrency, double
         public Builder checkTimeout(Duration value) { checkTimeout = value; return this; }
         public Builder allowUnavailable(boolean value) { allowUnavailable = value; return this; }
         public Builder nodeJar(Path value) { nodeJar = value; return this; }
+        public Builder tickMs(int value) { tickMs = value; return this; }
         public Builder maxNodeLogBytes(long value) { maxNodeLogBytes = value; return this; }
 
         /** A scenario file (JSON or YAML) whose steps replace the random nemesis; null for none. */
@@ -217,9 +223,11 @@ public record TortureTest(int nodes, Duration timeLimit, int concurrency, double
             check(nemesis.stream().noneMatch(f -> f.startsWith("partition")) || nodes >= 2,
                     "--nemesis partition needs at least 2 nodes (so does partition-leader)");
             check(positive(nemesisInterval), "--nemesis-interval must be positive");
-            check(heartbeatMs > 0 && electionMinMs > heartbeatMs && electionMaxMs > electionMinMs,
-                    "Raft timeouts need 0 < --heartbeat-ms < --election-min-ms < --election-max-ms, got "
+            check(heartbeatMs > 0 && electionMinMs > heartbeatMs && electionMaxMs >= electionMinMs,
+                    "Raft timeouts need 0 < --heartbeat-ms < --election-min-ms <= --election-max-ms, got "
                             + heartbeatMs + ", " + electionMinMs + ", " + electionMaxMs);
+            check(tickMs >= 1 && tickMs <= heartbeatMs, "--tick-ms must be 1 to --heartbeat-ms (" + heartbeatMs
+                    + "), got " + tickMs);
             check(positive(opTimeout), "--op-timeout-ms must be positive");
             check(positive(checkTimeout), "--check-timeout must be positive");
             check(nodeJar == null || nodeJar.toFile().isFile(), "--node-jar: no file " + nodeJar);
@@ -230,7 +238,7 @@ public record TortureTest(int nodes, Duration timeLimit, int concurrency, double
             Scenario scenario = scenarioFile == null ? null : ScenarioReader.read(scenarioFile, nodes);
             List<String> faults = scenario == null ? List.copyOf(nemesis) : List.of();
             return new TortureTest(nodes, timeLimit, concurrency, rate, workload, keys, readRatio, faults,
-                    nemesisInterval, seed, heartbeatMs, electionMinMs, electionMaxMs, bug, resultsDir, opTimeout,
+                    nemesisInterval, seed, tickMs, heartbeatMs, electionMinMs, electionMaxMs, bug, resultsDir, opTimeout,
                     checkTimeout, allowUnavailable, nodeJar, maxNodeLogBytes, scenario);
         }
 

@@ -15,7 +15,7 @@ class RunCommandTest {
 
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--nodes", "--time-limit", "--concurrency", "--rate", "--workload", "--keys",
-                "--nemesis", "--nemesis-interval", "--seed", "--heartbeat-ms", "--election-min-ms",
+                "--nemesis", "--nemesis-interval", "--seed", "--tick-ms", "--heartbeat-ms", "--election-min-ms",
                 "--election-max-ms", "--bug", "--results-dir", "--test-count", "--allow-unavailable",
                 "0   valid", "3   error");
     }

@@ -53,4 +53,25 @@ class LeadershipTest {
     void noAnswers_noLeader() {
         assertThat(Leadership.agreedLeader(List.of(), 3)).isEmpty();
     }
+
+    private static NodeStatus log(int id, Role role, long term, int leader, long commitIndex, long lastLogIndex) {
+        return new NodeStatus(id, role, term, 0, leader, commitIndex, commitIndex, lastLogIndex, term);
+    }
+
+    @Test
+    void settledLeader_needsEveryNodeInOneTermWithTheWholeLogCommitted() {
+        var settled = List.of(log(1, Role.FOLLOWER, 4, 2, 7, 7), log(2, Role.LEADER, 4, 2, 7, 7),
+                log(3, Role.FOLLOWER, 4, 2, 7, 7));
+        assertThat(Leadership.settledLeader(settled, 3)).map(NodeStatus::id).contains(2);
+
+        assertThat(Leadership.settledLeader(settled.subList(0, 2), 3)).as("a node did not answer").isEmpty();
+        assertThat(Leadership.settledLeader(List.of(settled.get(0), settled.get(1), log(3, Role.FOLLOWER, 4, 2, 5, 7)), 3))
+                .as("node 3 has not learnt the commit yet").isEmpty();
+        assertThat(Leadership.settledLeader(List.of(settled.get(0), settled.get(1), log(3, Role.FOLLOWER, 3, 1, 6, 6)), 3))
+                .as("node 3, just restarted, is behind in an old term").isEmpty();
+        assertThat(Leadership.settledLeader(List.of(log(1, Role.LEADER, 4, 1, 7, 8), settled.get(1), settled.get(2)), 3))
+                .as("two leaders").isEmpty();
+        assertThat(Leadership.settledLeader(List.of(log(1, Role.FOLLOWER, 4, 2, 7, 8), log(2, Role.LEADER, 4, 2, 7, 8),
+                log(3, Role.FOLLOWER, 4, 2, 7, 8)), 3)).as("the leader's last entry is not committed").isEmpty();
+    }
 }

@@ -46,6 +46,12 @@ class TortureTestTest {
                 .hasMessageContaining("--nemesis: unknown fault \"flood\"");
         assertThatThrownBy(() -> TortureTest.builder().raftTimeouts(50, 40, 300).build())
                 .hasMessageContaining("--heartbeat-ms < --election-min-ms");
+        assertThatThrownBy(() -> TortureTest.builder().raftTimeouts(50, 150, 149).build())
+                .hasMessageContaining("--election-min-ms <= --election-max-ms");
+        assertThat(TortureTest.builder().raftTimeouts(75, 150, 150).tickMs(1).build().toMap())
+                .containsEntry("election-max-ms", 150).containsEntry("tick-ms", 1);
+        assertThatThrownBy(() -> TortureTest.builder().tickMs(60).build())
+                .hasMessage("--tick-ms must be 1 to --heartbeat-ms (50), got 60");
         assertThatThrownBy(() -> TortureTest.builder().rate(0).build()).hasMessageContaining("--rate");
         assertThatThrownBy(() -> TortureTest.builder().nodes(1).nemesis("partition").build())
                 .hasMessageContaining("partition needs at least 2 nodes");

@@ -75,7 +75,7 @@ public final class ScenarioReader {
         return new Scenario(name, description, source, parsed);
     }
 
-    private static LocatedTree tree(String text, String source) {
+    static LocatedTree tree(String text, String source) {
         String lower = source.toLowerCase();
         JsonFactory factory;
         if (lower.endsWith(".json")) {
@@ -112,6 +112,19 @@ public final class ScenarioReader {
     record Document(LocatedTree tree, String source) {
         ScenarioException fail(String path, String problem) {
             return new ScenarioException(at(source, tree.locate(path)) + (path.isEmpty() ? "" : path + ": ") + problem);
+        }
+
+        /** A node id written as {@code text} at {@code path}: 1 to {@code nodes} (any positive id when nodes is 0). */
+        int nodeId(String path, String text, int nodes) {
+            int id;
+            try {
+                id = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw fail(path, "expected a node id, got \"" + text + "\"");
+            }
+            if (id < 1) throw fail(path, "node ids start at 1, got " + id);
+            if (nodes > 0 && id > nodes) throw fail(path, "no node " + id + " in a cluster of " + nodes);
+            return id;
         }
 
         /** A top-level text field, or {@code otherwise} when absent. */

@@ -45,8 +45,13 @@ final class StepParser {
     }
 
     Step step(int index, Duration previousAt) {
-        path = "steps[" + index + "]";
-        step = doc.tree().root().get("steps").get(index);
+        return step(doc.tree().root().get("steps").get(index), "steps[" + index + "]", index, previousAt);
+    }
+
+    /** The step written at {@code path} of the document (e.g. {@code steps[3].step} of a schedule.json). */
+    Step step(JsonNode node, String path, int index, Duration previousAt) {
+        this.path = path;
+        step = node;
         if (!step.isObject()) throw doc.fail(path, "expected a map with kind and at, got " + step);
         String kind = requiredText("kind");
         Set<String> own = FIELDS.get(kind);
@@ -190,15 +195,7 @@ final class StepParser {
     }
 
     private int nodeId(String where, String text) {
-        int id;
-        try {
-            id = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw doc.fail(where, "expected a node id, got \"" + text + "\"");
-        }
-        if (id < 1) throw doc.fail(where, "node ids start at 1, got " + id);
-        if (nodes > 0 && id > nodes) throw doc.fail(where, "no node " + id + " in a cluster of " + nodes);
-        return id;
+        return doc.nodeId(where, text, nodes);
     }
 
     private int integer(String field, int min) {

@@ -22,16 +22,18 @@ import java.util.Map;
  * @param raft         Raft's safety properties checked from the nodes' events and final logs (null when not checked)
  * @param stats        counts per f, latency percentiles, throughput
  * @param availability the no-silent-pass rules' findings
+ * @param recovery     availability metrics of the workload phase: longest gap without an ok operation, failover
+ *                     after each fault, elections, throughput, latency ({@link Recovery}); null when not measured
  * @param nemesis      every fault event: time (ms), f and value
  * @param phasesMillis time spent in each phase of the run
  * @param error        what went wrong when the run could not be carried out (exit 3), else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"valid", "exitCode", "problems", "name", "seed", "interrupted", "check", "raft", "stats", "availability",
-        "nemesis", "phasesMillis", "error"})
+        "recovery", "nemesis", "phasesMillis", "error"})
 public record RunReport(Object valid, int exitCode, List<String> problems, String name, long seed,
                         boolean interrupted, CheckResult check, RaftCheck raft, Stats stats, Availability availability,
-                        List<Map<String, Object>> nemesis, Map<String, Long> phasesMillis, String error) {
+                        Recovery recovery, List<Map<String, Object>> nemesis, Map<String, Long> phasesMillis, String error) {
     public static final int VALID = 0;
     public static final int INVALID = 1;
     public static final int UNKNOWN = 2;

@@ -26,6 +26,7 @@ public final class Summary {
             appendStats(out, report.stats());
             appendNemesis(out, report);
         }
+        if (report.recovery() != null) out.append(recoveryLine(report.recovery())).append('\n');
         out.append("results: ").append(folder).append('\n');
         return out.toString();
     }
@@ -77,6 +78,32 @@ public final class Summary {
             out.append('\n');
         });
         out.append(String.format("throughput: %.1f ok/s over %.1f s%n", stats.okPerSecond(), stats.durationSeconds()));
+    }
+
+    /**
+     * "recovery: longest gap without an ok 1234 ms (at 5.2 s); failover 250, 310, not recovered ms after 3 faults;
+     * 4 elections started, 3 won; 120.5 ok/s, p50 3.1 ms, p99 40.2 ms" (measured over the workload phase).
+     */
+    static String recoveryLine(Recovery r) {
+        StringBuilder out = new StringBuilder("recovery: longest gap without an ok ");
+        out.append(String.format("%.0f ms (at %.1f s); ", r.longestGap().ms(), r.longestGap().fromMs() / 1000));
+        if (r.failovers().isEmpty()) {
+            out.append("no faults");
+        } else {
+            out.append("failover ").append(r.failovers().stream().map(f -> f.failoverMs() == null ? "not recovered"
+                    : String.format("%.0f", f.failoverMs())).collect(java.util.stream.Collectors.joining(", ")))
+                    .append(" ms after ").append(r.failovers().size())
+                    .append(r.failovers().size() == 1 ? " fault" : " faults");
+        }
+        if (r.elections() != null) {
+            out.append("; ").append(r.elections()).append(" elections started, ").append(r.leaderChanges())
+                    .append(" won");
+        }
+        out.append(String.format("; %.1f ok/s", r.okPerSecond()));
+        if (r.latencyMs() != null) {
+            out.append(String.format(", p50 %.1f ms, p99 %.1f ms", r.latencyMs().p50(), r.latencyMs().p99()));
+        }
+        return out.toString();
     }
 
     private static void appendNemesis(StringBuilder out, RunReport report) {

@@ -39,7 +39,7 @@ class SummaryTest {
         assertThat(RunReport.exitCode(Verdict.VALID, clean, AVAILABLE, false, false)).isEqualTo(0);
 
         RunReport report = new RunReport(false, 1, List.of("Raft safety broken: persistent-state (n2, term 7)"),
-                "kv-kill", 42, false, null, broken, null, null, List.of(), Map.of(), null);
+                "kv-kill", 42, false, null, broken, null, null, null, List.of(), Map.of(), null);
         assertThat(Summary.of(report, "results/x")).contains("result: INVALID (exit 1)",
                 "raft: 1 broken (3 elections, 1 restarts, final logs of 3 nodes compared)",
                 "  persistent-state: n2 granted its vote in term 7 to n1");
@@ -53,7 +53,7 @@ class SummaryTest {
         Stats stats = new Stats(Map.of("read", new Stats.Counts(2, 1, 0, Map.of("not-leader", 1))),
                 Map.of("read", new Stats.Latency(2, 1.5, 3.0, 3.0, 3.0)), 2.0, 1.0);
         RunReport report = new RunReport("unknown", 2, List.of("checker undecided: time budget of 60 s ran out"),
-                "kv-kill", 42, false, check, null, stats, AVAILABLE,
+                "kv-kill", 42, false, check, null, stats, AVAILABLE, null,
                 List.of(Map.of("f", "start-kill"), Map.of("f", "stop-kill")), Map.of(), null);
 
         String summary = Summary.of(report, "results/kv-kill/20260101-000000");
