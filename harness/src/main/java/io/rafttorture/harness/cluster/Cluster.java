@@ -262,9 +262,14 @@ public final class Cluster implements ClusterHandles, AutoCloseable {
 
     /** The leader a majority currently agrees on, asked through the client proxies; empty if none. */
     public Optional<Integer> leader() {
+        return Leadership.agreedLeader(statuses(), size);
+    }
+
+    /** The status of every node that answers within 500 ms, in id order. */
+    public List<NodeStatus> statuses() {
         List<NodeStatus> statuses = new ArrayList<>();
         for (int id : nodeIds()) status(id).ifPresent(statuses::add);
-        return Leadership.agreedLeader(statuses, size);
+        return statuses;
     }
 
     /** A node's status through its client proxy; empty if it does not answer within 500 ms. */

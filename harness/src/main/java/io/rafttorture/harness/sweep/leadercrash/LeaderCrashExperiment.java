@@ -141,17 +141,11 @@ public final class LeaderCrashExperiment {
     private NodeStatus awaitSettled(Cluster cluster) {
         try {
             return Awaitility.await().atMost(SETTLE_TIMEOUT).pollInterval(Duration.ofMillis(10)).pollDelay(Duration.ZERO)
-                    .until(() -> Leadership.settledLeader(statuses(cluster), nodes), Optional::isPresent).orElseThrow();
+                    .until(() -> Leadership.settledLeader(cluster.statuses(), nodes), Optional::isPresent).orElseThrow();
         } catch (ConditionTimeoutException e) {
             throw new IllegalStateException("no settled leader (every node up, one term, all logs committed) within "
                     + SETTLE_TIMEOUT.toMinutes() + " minutes", e);
         }
-    }
-
-    private static List<NodeStatus> statuses(Cluster cluster) {
-        List<NodeStatus> statuses = new ArrayList<>();
-        for (int id : cluster.nodeIds()) cluster.status(id).ifPresent(statuses::add);
-        return statuses;
     }
 
     /** Docker's FinishedAt of the killed container: when the runtime saw the process exit. */
