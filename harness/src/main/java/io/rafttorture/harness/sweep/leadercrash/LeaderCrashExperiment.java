@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -59,20 +58,18 @@ public final class LeaderCrashExperiment {
      * before the kill, is run again; more void ones than {@code trials} end the setting), a line each on {@code
      * progress} and to {@code onTrial} as it ends, then removes the cluster.
      */
-    public List<LeaderCrashTrial> run(PrintStream progress, Consumer<LeaderCrashTrial> onTrial)
+    public void run(PrintStream progress, Consumer<LeaderCrashTrial> onTrial)
             throws InterruptedException {
         ElectionWatch watch = new ElectionWatch();
         Cluster cluster = new Cluster().withNodes(nodes).withTickMs(setting.tickMs())
                 .withTimeouts(setting.heartbeatMs(), setting.minMs(), setting.maxMs(), Math.max(setting.heartbeatMs(), 100))
                 .withRunDir(clusterDir).withEventListener(watch).withLeaderTimeout(SETTLE_TIMEOUT);
         if (nodeJar != null) cluster.withNodeJar(nodeJar);
-        List<LeaderCrashTrial> results = new ArrayList<>();
         try (cluster) {
             cluster.start();
             int counted = 0;
             for (int number = 1; counted < trials; number++) {
                 LeaderCrashTrial trial = trial(cluster, watch, number);
-                results.add(trial);
                 progress.println(describe(trial));
                 onTrial.accept(trial);
                 if (!trial.deposedBefore()) counted++;
@@ -82,7 +79,6 @@ public final class LeaderCrashExperiment {
                 }
             }
         }
-        return results;
     }
 
     private LeaderCrashTrial trial(Cluster cluster, ElectionWatch watch, int number) throws InterruptedException {

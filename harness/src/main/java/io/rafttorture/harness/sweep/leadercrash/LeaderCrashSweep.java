@@ -34,6 +34,7 @@ public final class LeaderCrashSweep {
     /** @param nodeJar the node jar, or null for the default */
     public LeaderCrashSweep(List<ElectionRange> settings, int nodes, int trials, Duration trialTimeout, long seed,
                             Path sweepDir, Path nodeJar) {
+        if (settings.isEmpty()) throw new IllegalArgumentException("a leader-crash sweep needs at least one setting");
         this.settings = List.copyOf(settings);
         this.nodes = nodes;
         this.trials = trials;
@@ -52,6 +53,7 @@ public final class LeaderCrashSweep {
     public LeaderCrashReport run(PrintStream progress) throws InterruptedException {
         List<LeaderCrashTrial> all = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        LeaderCrashReport report = null;
         for (int i = 0; i < settings.size(); i++) {
             ElectionRange setting = settings.get(i);
             progress.println("torture sweep: setting " + setting + " ms (heartbeat " + setting.heartbeatMs() + " ms, tick "
@@ -67,9 +69,8 @@ public final class LeaderCrashSweep {
                 failures.add(setting + ": " + e.getMessage());
                 progress.println("torture sweep: setting " + setting + " failed: " + e.getMessage());
             }
-            write(all);
+            report = write(all);
         }
-        LeaderCrashReport report = write(all);
         if (!failures.isEmpty()) throw new SweepFailure(report, failures);
         return report;
     }
