@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  * <p>The peer never writes on this connection, so whenever the queue is idle for {@value #IDLE_CHECK_MS} ms the
  * sender looks for the end of the stream: a peer that restarted (or a proxy whose target died) closed it, and the
  * next message would go into a dead socket and be lost, which costs a candidate its first RequestVote round. A
- * connection that closes before it proved open (a proxy accepting for a dead target) does not reset the backoff
- * and is not reported as connected.
+ * connection that closes before it proved open (a proxy accepting for a dead target) is not reported as connected
+ * and is retried on the short {@link ReconnectBackoff} of accepted connections.
  */
 final class PeerSender implements Runnable {
     static final int IDLE_CHECK_MS = 20;
@@ -65,13 +65,15 @@ final class PeerSender implements Runnable {
 
     @Override
     public void run() {
-        long backoffMs = options.minBackoff().toMillis();
+        ReconnectBackoff backoff = new ReconnectBackoff(options.minBackoff().toMillis(), options.maxBackoff().toMillis());
         boolean wasConnected = true; // so the first failure is reported; then once per established connection
         while (running) {
             established = false;
+            boolean accepted = false;
             try (Socket s = new Socket()) {
                 socket = s;
                 FrameWriter writer = connect(s);
+                accepted = true;
                 pump(s, writer);
             } catch (IOException e) {
                 if (running && (established || wasConnected)) {
@@ -80,9 +82,8 @@ final class PeerSender implements Runnable {
                 }
                 wasConnected = false;
             }
-            if (established) backoffMs = options.minBackoff().toMillis();
-            if (running) pause(backoffMs);
-            backoffMs = Math.min(Math.max(1, backoffMs * 2), options.maxBackoff().toMillis());
+            long delayMs = backoff.afterAttempt(accepted, established);
+            if (running) pause(delayMs);
         }
     }
 
