@@ -44,7 +44,8 @@ public final class CheckBench implements Callable<Integer> {
     private static final Map<String, Long> PORCUPINE_MILLIS = Map.of("etcd", 514L, "kv", 184L);
     private static final long WARM_UP_NANOS = 5_000_000_000L;
 
-    @Option(names = "--corpus", description = "shared/corpus folder (default: found beside the repository)")
+    @Option(names = "--corpus", description = "conformance corpus folder, the one holding MANIFEST.tsv (default: "
+            + Corpus.IN_REPOSITORY + " of the repository holding the working directory)")
     Path corpus;
     @Option(names = "--max-ops", description = "largest synthetic history (default: ${DEFAULT-VALUE})")
     int maxOperations = 1_000_000;
@@ -58,7 +59,7 @@ public final class CheckBench implements Callable<Integer> {
     /**
      * What to run.
      *
-     * @param corpus        the shared/corpus folder, or null to look for it beside the working directory's repo
+     * @param corpus        the corpus folder, or null to look for it in the working directory's repository
      * @param maxOperations largest synthetic history size (10^4, 10^5, 10^6 up to this)
      * @param repetitions   runs per figure; the median is printed
      * @param check         budgets for every check
@@ -89,7 +90,8 @@ public final class CheckBench implements Callable<Integer> {
         Optional<Corpus> corpus = options.corpus() != null ? Optional.of(new Corpus(options.corpus()))
                 : Corpus.locate();
         if (corpus.isEmpty()) {
-            out.println("corpus: shared/corpus/MANIFEST.tsv not found beside the repository; corpus sets skipped");
+            out.println("corpus: " + Corpus.IN_REPOSITORY + "/MANIFEST.tsv not found in a folder holding the working"
+                    + " directory; corpus sets skipped");
         } else if (!Files.isRegularFile(corpus.get().resolve("MANIFEST.tsv"))) {
             out.println("corpus: no MANIFEST.tsv in " + corpus.get().root() + "; corpus sets skipped");
         } else {

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The shared conformance corpus (shared/corpus beside the repository): its MANIFEST.tsv rows, with each row's
- * model, initial state and expected verdict in the checker's terms. Used by the benchmark and the conformance
- * test.
+ * The conformance corpus: real histories of Porcupine and Knossos with the verdicts their own tests assert, kept in
+ * the repository as test data ({@value #IN_REPOSITORY}, with their licences and a README). Its MANIFEST.tsv rows
+ * carry each row's model, initial state and expected verdict in the checker's terms. Used by the benchmark and the
+ * conformance tests.
  */
 public record Corpus(Path root) {
+    static final String IN_REPOSITORY = "results/src/test/resources/conformance";
+
     /**
      * One MANIFEST.tsv row: the columns the checker needs.
      *
@@ -21,9 +24,15 @@ public record Corpus(Path root) {
      * @param format       jepsen-log, porcupine-kv or knossos-edn
      * @param model        cas-register, multi-register, mutex or kv
      * @param expected     linearizable, not-linearizable or unknown
+     * @param ops          client operations in the history
      * @param initialState the initial_state column, e.g. "nil (key absent)", "0", "{:x 0 :y 0}"
      */
-    public record Row(String path, String format, String model, String expected, String initialState) {
+    public record Row(String path, String format, String model, String expected, int ops, String initialState) {
+        @Override
+        public String toString() {
+            return path;
+        }
+
         /**
          * The expected verdict. "unknown" marks the one empty file, which has no upstream verdict: an empty
          * history is trivially linearizable, so VALID.
@@ -60,15 +69,21 @@ public record Corpus(Path root) {
         }
     }
 
-    /** Walks up from the working directory to a folder holding shared/corpus/MANIFEST.tsv. */
+    /** Walks up from the working directory (the repository or one of its folders) to the corpus. */
     public static Optional<Corpus> locate() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/corpus");
+            Path candidate = dir.resolve(IN_REPOSITORY);
             if (Files.isRegularFile(candidate.resolve("MANIFEST.tsv"))) {
                 return Optional.of(new Corpus(candidate));
             }
         }
         return Optional.empty();
+    }
+
+    /** The corpus of the repository holding the working directory; fails saying where it looked. */
+    public static Corpus inRepository() {
+        return locate().orElseThrow(() -> new IllegalStateException("conformance corpus not found: no "
+                + IN_REPOSITORY + "/MANIFEST.tsv in " + Path.of("").toAbsolutePath() + " or any folder above it"));
     }
 
     public Path resolve(String relative) {
@@ -83,9 +98,11 @@ public record Corpus(Path root) {
         int format = column(header, "format");
         int model = column(header, "model");
         int expected = column(header, "expected_verdict");
+        int ops = column(header, "ops");
         int initial = column(header, "initial_state");
         return lines.stream().skip(1).filter(l -> !l.isBlank()).map(l -> l.split("\t", -1))
-                .map(f -> new Row(f[path], f[format], f[model], f[expected], f[initial])).toList();
+                .map(f -> new Row(f[path], f[format], f[model], f[expected], Integer.parseInt(f[ops]), f[initial]))
+                .toList();
     }
 
     private static int column(List<String> header, String name) {

@@ -8,22 +8,19 @@ import io.rafttorture.results.format.Histories;
 import io.rafttorture.results.format.HistoryFormat;
 import io.rafttorture.results.history.History;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every history of the shared conformance corpus (Porcupine's and Knossos' own test data), checked with the
+ * Every history of the conformance corpus (Porcupine's and Knossos' own test data), checked with the
  * model and initial state its MANIFEST.tsv row gives, must get the verdict upstream asserts. One dynamic test per
  * row: adding a row adds a case.
  */
 class CorpusConformanceTest {
     @TestFactory
     Stream<DynamicTest> everyManifestRowGetsItsExpectedVerdict() throws IOException {
-        Corpus corpus = Corpus.locate().orElseThrow(() -> new AssertionError("conformance corpus not found: no "
-                + "shared/corpus/MANIFEST.tsv in " + Path.of("").toAbsolutePath() + " or any parent folder (it lives "
-                + "beside the repository)"));
+        Corpus corpus = Corpus.inRepository();
         return corpus.rows().stream().map(row -> DynamicTest.dynamicTest(row.path(), () -> check(corpus, row)));
     }
 

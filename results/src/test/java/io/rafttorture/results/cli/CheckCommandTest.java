@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rafttorture.results.format.Corpus;
+import io.rafttorture.results.bench.Corpus;
 import io.rafttorture.results.format.EdnHistoryWriter;
 import io.rafttorture.results.format.HistoryWriter;
 import io.rafttorture.results.history.Op;
@@ -41,7 +41,7 @@ class CheckCommandTest {
     }
 
     private static String corpus(String path) {
-        return Corpus.root().resolve(path).toString();
+        return Corpus.inRepository().resolve(path).toString();
     }
 
     @Test

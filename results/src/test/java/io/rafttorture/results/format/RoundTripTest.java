@@ -2,6 +2,7 @@ package io.rafttorture.results.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rafttorture.results.bench.Corpus;
 import io.rafttorture.results.history.History;
 import io.rafttorture.results.history.Op;
 import java.io.IOException;
@@ -74,14 +75,14 @@ class RoundTripTest {
                 + "\"index\":7}");
     }
 
-    static Stream<Corpus.Entry> corpus() {
-        return Corpus.entries().stream();
+    static Stream<Corpus.Row> corpus() throws IOException {
+        return Corpus.inRepository().rows().stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
-    void everyCorpusHistoryRoundTripsThroughBothFormats(Corpus.Entry entry) throws IOException {
-        History original = Histories.read(entry.file(), HistoryFormat.byName(entry.format()).orElseThrow());
+    void everyCorpusHistoryRoundTripsThroughBothFormats(Corpus.Row entry) throws IOException {
+        History original = Histories.read(Corpus.inRepository().resolve(entry.path()), HistoryFormat.byName(entry.format()).orElseThrow());
         StringWriter jsonl = new StringWriter();
         StringWriter edn = new StringWriter();
         HistoryWriter.writeAll(original.ops(), jsonl);
