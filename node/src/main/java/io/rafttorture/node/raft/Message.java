@@ -13,9 +13,19 @@ public sealed interface Message {
 
     long term();
 
+    /**
+     * An answer names the request it answers by that request's term ({@code requestTerm}), beside its own
+     * {@code term}, the responder's currentTerm. The two differ when a node refuses a request of an older term:
+     * it answers with its own term so the sender steps down (§5.1), and if the sender has meanwhile been elected
+     * in exactly that term, only requestTerm tells it that the answer is not about anything it asked as leader.
+     */
+    sealed interface Response extends Message {
+        long requestTerm();
+    }
+
     record RequestVote(int from, int to, long term, long lastLogIndex, long lastLogTerm) implements Message {}
 
-    record RequestVoteResponse(int from, int to, long term, boolean granted) implements Message {}
+    record RequestVoteResponse(int from, int to, long term, long requestTerm, boolean granted) implements Response {}
 
     /**
      * {@code round} numbers the leader's heartbeat rounds; a follower echoes it so the leader can confirm
@@ -31,7 +41,8 @@ public sealed interface Message {
     /**
      * On success {@code matchIndex} is the last index known to match the leader. On a consistency-check failure
      * {@code conflictTerm}/{@code conflictIndex} let the leader skip a whole term per round trip (§5.3's optimisation).
+     * {@code requestTerm} and {@code round} together name the AppendEntries answered (rounds restart every term).
      */
-    record AppendEntriesResponse(int from, int to, long term, boolean success, long matchIndex, long conflictIndex,
-                                 long conflictTerm, long round) implements Message {}
+    record AppendEntriesResponse(int from, int to, long term, long requestTerm, boolean success, long matchIndex,
+                                 long conflictIndex, long conflictTerm, long round) implements Response {}
 }

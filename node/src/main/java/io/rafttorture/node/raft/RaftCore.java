@@ -104,6 +104,10 @@ public final class RaftCore {
             rejectStale(m);
             return;
         }
+        if (m instanceof Message.Response r && r.requestTerm() != term) {
+            ignoreEarlierTermAnswer(r);
+            return;
+        }
         if (m instanceof RequestVote rv) {
             handleRequestVote(rv);
         } else if (m instanceof RequestVoteResponse r) {
@@ -319,7 +323,7 @@ public final class RaftCore {
         } else {
             events.emit("vote-refused", "term", term, "candidate", rv.from(), "reason", refusal);
         }
-        outbox.add(new RequestVoteResponse(id, rv.from(), term, refusal == null));
+        outbox.add(new RequestVoteResponse(id, rv.from(), term, rv.term(), refusal == null));
     }
 
     /** Why this node must not vote for the candidate, or null to grant (§5.2 one vote per term, §5.4.1). */
@@ -342,13 +346,25 @@ public final class RaftCore {
     private void rejectStale(Message m) {
         if (m instanceof RequestVote rv) {
             events.emit("vote-refused", "term", term, "candidate", rv.from(), "reason", "stale term " + rv.term());
-            outbox.add(new RequestVoteResponse(id, rv.from(), term, false));
+            outbox.add(new RequestVoteResponse(id, rv.from(), term, rv.term(), false));
         } else if (m instanceof AppendEntries ae) {
             events.emit("append-handled", "from", ae.from(), "to", id, "term", ae.term(), "prevLogIndex",
                     ae.prevLogIndex(), "entries", ae.entries().size(), "leaderCommit", ae.leaderCommit(),
                     "success", false, "reason", "stale term");
-            outbox.add(new AppendEntriesResponse(id, ae.from(), term, false, 0, 0, 0, ae.round()));
+            outbox.add(new AppendEntriesResponse(id, ae.from(), term, ae.term(), false, 0, 0, 0, ae.round()));
         }
+    }
+
+    /**
+     * An answer, in this term, to a request of an earlier one: a node refused an old request (delivered late, e.g.
+     * from a queue built up while it was down) after it moved on to the term this node now holds. It answers
+     * nothing asked in this term, so it must not count as a vote, a match, or an acknowledgement of a ReadIndex
+     * round: rounds restart every term, and an old round can be far ahead of this term's.
+     */
+    private void ignoreEarlierTermAnswer(Message.Response r) {
+        long round = r instanceof AppendEntriesResponse a ? a.round() : 0;
+        events.emit("message-ignored", "from", r.from(), "to", id, "term", term, "requestTerm", r.requestTerm(),
+                "round", round, "reason", "answers a request of term " + r.requestTerm());
     }
 
     // ---- AppendEntries, follower side (§5.3) ----
@@ -365,7 +381,7 @@ public final class RaftCore {
         long newCommit = Math.min(ae.leaderCommit(), lastNew);
         if (newCommit > commitIndex) setCommitIndex(newCommit);
         emitAppendHandled(ae, true, "");
-        outbox.add(new AppendEntriesResponse(id, ae.from(), term, true, lastNew, 0, 0, ae.round()));
+        outbox.add(new AppendEntriesResponse(id, ae.from(), term, ae.term(), true, lastNew, 0, 0, ae.round()));
     }
 
     /** Null when the consistency check passes, else why (§5.3). */
@@ -390,7 +406,8 @@ public final class RaftCore {
             conflictIndex = log.firstIndexOfTerm(ae.prevLogIndex());
         }
         emitAppendHandled(ae, false, reason);
-        outbox.add(new AppendEntriesResponse(id, ae.from(), term, false, 0, conflictIndex, conflictTerm, ae.round()));
+        outbox.add(new AppendEntriesResponse(id, ae.from(), term, ae.term(), false, 0, conflictIndex, conflictTerm,
+                ae.round()));
     }
 
     /**

@@ -23,13 +23,13 @@ public final class Codec {
         if (m instanceof Message.RequestVote v) {
             return w.i64(v.lastLogIndex()).i64(v.lastLogTerm()).toFrame(FrameType.REQUEST_VOTE);
         } else if (m instanceof Message.RequestVoteResponse v) {
-            return w.bool(v.granted()).toFrame(FrameType.REQUEST_VOTE_RESPONSE);
+            return w.i64(v.requestTerm()).bool(v.granted()).toFrame(FrameType.REQUEST_VOTE_RESPONSE);
         } else if (m instanceof Message.AppendEntries a) {
             w.i64(a.prevLogIndex()).i64(a.prevLogTerm()).i64(a.leaderCommit()).i64(a.round()).i32(a.entries().size());
             for (Entry e : a.entries()) w.i64(e.index()).i64(e.term()).u8(e.kind()).bytes(e.data());
             return w.toFrame(FrameType.APPEND_ENTRIES);
         } else if (m instanceof Message.AppendEntriesResponse r) {
-            return w.bool(r.success()).i64(r.matchIndex()).i64(r.conflictIndex()).i64(r.conflictTerm()).i64(r.round())
+            return w.i64(r.requestTerm()).bool(r.success()).i64(r.matchIndex()).i64(r.conflictIndex()).i64(r.conflictTerm()).i64(r.round())
                     .toFrame(FrameType.APPEND_ENTRIES_RESPONSE);
         }
         throw new IllegalArgumentException("unknown message " + m);
@@ -43,9 +43,11 @@ public final class Codec {
         long term = r.i64("term");
         Message m = switch (frame.type()) {
             case REQUEST_VOTE -> new Message.RequestVote(from, to, term, r.i64("lastLogIndex"), r.i64("lastLogTerm"));
-            case REQUEST_VOTE_RESPONSE -> new Message.RequestVoteResponse(from, to, term, r.bool("granted"));
+            case REQUEST_VOTE_RESPONSE -> new Message.RequestVoteResponse(from, to, term, r.i64("requestTerm"),
+                    r.bool("granted"));
             case APPEND_ENTRIES -> decodeAppendEntries(r, from, to, term);
-            case APPEND_ENTRIES_RESPONSE -> new Message.AppendEntriesResponse(from, to, term, r.bool("success"),
+            case APPEND_ENTRIES_RESPONSE -> new Message.AppendEntriesResponse(from, to, term, r.i64("requestTerm"),
+                    r.bool("success"),
                     r.i64("matchIndex"), r.i64("conflictIndex"), r.i64("conflictTerm"), r.i64("round"));
             default -> throw new ProtocolException(ProtocolException.Problem.UNEXPECTED_FRAME,
                     frame.type() + " on a peer connection");

@@ -34,17 +34,17 @@ class ElectionTest {
         RaftCore n = node(2, new HardState(3, 0), List.of(new Entry(1, 1, Entry.NOOP, null),
                 new Entry(2, 3, Entry.NOOP, null)));
         n.step(new RequestVote(1, 2, 4, 5, 2)); // longer log but older last term
-        assertThat(n.takeMessages()).containsExactly(new RequestVoteResponse(2, 1, 4, false));
+        assertThat(n.takeMessages()).containsExactly(new RequestVoteResponse(2, 1, 4, 4, false));
         assertThat(n.votedFor()).isZero();
         n.step(new RequestVote(3, 2, 4, 1, 3)); // same last term, shorter log
-        assertThat(n.takeMessages()).containsExactly(new RequestVoteResponse(2, 3, 4, false));
+        assertThat(n.takeMessages()).containsExactly(new RequestVoteResponse(2, 3, 4, 4, false));
     }
 
     @Test
     void whenCandidateLogIsAsUpToDate_thenVoteGrantedAndPersisted_5_4_1() {
         RaftCore n = node(2, new HardState(3, 0), List.of(new Entry(1, 3, Entry.NOOP, null)));
         n.step(new RequestVote(1, 2, 4, 1, 3));
-        assertThat(n.takeMessages()).containsExactly(new RequestVoteResponse(2, 1, 4, true));
+        assertThat(n.takeMessages()).containsExactly(new RequestVoteResponse(2, 1, 4, 4, true));
         assertThat(n.hardState()).isEqualTo(new HardState(4, 1));
     }
 
@@ -54,8 +54,8 @@ class ElectionTest {
         n.step(new RequestVote(1, 2, 4, 0, 0));
         n.step(new RequestVote(3, 2, 4, 0, 0));
         n.step(new RequestVote(1, 2, 4, 0, 0)); // a duplicate of the granted request
-        assertThat(n.takeMessages()).containsExactly(new RequestVoteResponse(2, 1, 4, true),
-                new RequestVoteResponse(2, 3, 4, false), new RequestVoteResponse(2, 1, 4, true));
+        assertThat(n.takeMessages()).containsExactly(new RequestVoteResponse(2, 1, 4, 4, true),
+                new RequestVoteResponse(2, 3, 4, 4, false), new RequestVoteResponse(2, 1, 4, 4, true));
     }
 
     @Test
@@ -81,10 +81,10 @@ class ElectionTest {
     }
 
     @Test
-    void whenRequestVoteHasStaleTerm_thenRefusedWithCurrentTerm_5_1() {
+    void whenRequestVoteHasStaleTerm_thenRefusedWithCurrentTermNamingTheRequestsTerm_5_1() {
         RaftCore n = node(2, new HardState(7, 0), List.of());
         n.step(new RequestVote(1, 2, 6, 9, 6));
-        assertThat(n.takeMessages()).containsExactly(new RequestVoteResponse(2, 1, 7, false));
+        assertThat(n.takeMessages()).containsExactly(new RequestVoteResponse(2, 1, 7, 6, false));
         assertThat(n.hardState()).isEqualTo(new HardState(7, 0));
     }
 
@@ -103,10 +103,23 @@ class ElectionTest {
     void whenAnyMessageHasHigherTerm_thenLeaderStepsDown_5_1() {
         CoreNet net = CoreNet.withLeader(3);
         RaftCore leader = net.core(1);
-        leader.step(new RequestVoteResponse(2, 1, 9, false));
+        leader.step(new RequestVoteResponse(2, 1, 9, 9, false));
         assertThat(leader.role()).isEqualTo(Role.FOLLOWER);
         assertThat(leader.hardState()).isEqualTo(new HardState(9, 0));
         assertThat(leader.leader()).isZero();
+    }
+
+    @Test
+    void whenAVoterRefusesAnOlderTermsRequest_thenTheCandidateStillAsksItInThisTerm_5_1() {
+        RaftCore n = new RaftCore(RaftConfig.defaults(1, THREE).withElectionMs(300, 300), new HardState(4, 0),
+                List.of(), EventSink.NONE);
+        for (int i = 0; i < 30; i++) n.tick(); // campaigns for term 5
+        n.takeMessages();
+        n.step(new RequestVoteResponse(2, 1, 5, 4, false)); // node 2, now in term 5, refuses the term-4 request
+        assertThat(n.role()).isEqualTo(Role.CANDIDATE);
+        for (int i = 0; i < 10; i++) n.tick();
+        assertThat(n.takeMessages()).as("an answer to term 4 is not an answer to term 5: both are asked again")
+                .containsExactlyInAnyOrder(new RequestVote(1, 2, 5, 0, 0), new RequestVote(1, 3, 5, 0, 0));
     }
 
     @Test
@@ -115,7 +128,7 @@ class ElectionTest {
                 List.of(), EventSink.NONE);
         for (int i = 0; i < 30; i++) n.tick();
         assertThat(n.takeMessages()).hasSize(2);
-        n.step(new RequestVoteResponse(2, 1, 1, false));
+        n.step(new RequestVoteResponse(2, 1, 1, 1, false));
         for (int i = 0; i < 9; i++) n.tick();
         assertThat(n.takeMessages()).isEmpty();
         n.tick(); // 10 ticks = rpcTimeoutMs 100

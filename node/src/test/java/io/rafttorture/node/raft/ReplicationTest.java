@@ -90,10 +90,12 @@ class ReplicationTest {
     @Test
     void whenAppendEntriesHasAStaleTerm_thenRejectedWithoutTouchingTheLog_5_1() {
         RaftCore f = follower(new HardState(5, 0), log(1));
-        f.step(new AppendEntries(1, 2, 4, 1, 1, List.of(e(2, 4)), 2, 1));
+        f.step(new AppendEntries(1, 2, 4, 1, 1, List.of(e(2, 4)), 2, 7));
         AppendEntriesResponse r = onlyResponse(f);
         assertThat(r.success()).isFalse();
         assertThat(r.term()).isEqualTo(5);
+        assertThat(r.requestTerm()).as("names the request it answers, so a leader of term 5 can tell").isEqualTo(4);
+        assertThat(r.round()).isEqualTo(7);
         assertThat(f.log().lastIndex()).isEqualTo(1);
         assertThat(f.commitIndex()).isZero();
     }
@@ -130,13 +132,13 @@ class ReplicationTest {
         RaftCore leader = new RaftCore(RaftConfig.defaults(1, THREE).withElectionMs(150, 150), new HardState(3, 0),
                 log(1, 2), EventSink.NONE);
         for (int i = 0; i < 15; i++) leader.tick();
-        leader.step(new Message.RequestVoteResponse(2, 1, 4, true));
+        leader.step(new Message.RequestVoteResponse(2, 1, 4, 4, true));
         assertThat(leader.role()).isEqualTo(Role.LEADER);
         leader.takeMessages();
         // follower 2 acknowledges index 2 (term 2) but not yet the leader's no-op at index 3
-        leader.step(new AppendEntriesResponse(2, 1, 4, true, 2, 0, 0, 1));
+        leader.step(new AppendEntriesResponse(2, 1, 4, 4, true, 2, 0, 0, 1));
         assertThat(leader.commitIndex()).as("entry 2 is of term 2, not the current term 4").isZero();
-        leader.step(new AppendEntriesResponse(2, 1, 4, true, 3, 0, 0, 1));
+        leader.step(new AppendEntriesResponse(2, 1, 4, 4, true, 3, 0, 0, 1));
         assertThat(leader.commitIndex()).as("committing the no-op commits everything before it").isEqualTo(3);
     }
 
@@ -144,7 +146,7 @@ class ReplicationTest {
     void whenFollowerRejects_thenLeaderSkipsAWholeConflictingTermPerRoundTrip_5_3() {
         RaftCore leader = leaderWithLog(log(1, 1, 4, 4, 4));
         // follower 2 holds 1,1,2,2,2,2: the leader's probe at prevLogIndex 5 (term 4) conflicts with term 2
-        leader.step(new AppendEntriesResponse(2, 1, leader.term(), false, 0, 3, 2, 1));
+        leader.step(new AppendEntriesResponse(2, 1, leader.term(), leader.term(), false, 0, 3, 2, 1));
         AppendEntries probe = (AppendEntries) leader.takeMessages().stream().filter(m -> m.to() == 2)
                 .findFirst().orElseThrow();
         assertThat(probe.prevLogIndex()).as("the leader has no term 2: jump to the follower's first index of it")
@@ -156,9 +158,9 @@ class ReplicationTest {
     void whenTheConflictingTermStartsBelowMatchIndex_thenTheLeaderStillProbesAtOnce_5_3() {
         RaftCore leader = leaderWithLog(log(1, 1, 3, 3));
         // follower 2 holds 1,1,1,1: it has acknowledged index 2, then rejects a batch at prevLogIndex 4
-        leader.step(new AppendEntriesResponse(2, 1, leader.term(), true, 2, 0, 0, 1));
+        leader.step(new AppendEntriesResponse(2, 1, leader.term(), leader.term(), true, 2, 0, 0, 1));
         leader.takeMessages();
-        leader.step(new AppendEntriesResponse(2, 1, leader.term(), false, 0, 1, 1, 1));
+        leader.step(new AppendEntriesResponse(2, 1, leader.term(), leader.term(), false, 0, 1, 1, 1));
         List<AppendEntries> toTwo = leader.takeMessages().stream().filter(m -> m.to() == 2)
                 .map(m -> (AppendEntries) m).toList();
         assertThat(toTwo).as("a probe right after the leader's last entry of term 1, not after an rpc timeout")
@@ -168,9 +170,9 @@ class ReplicationTest {
     @Test
     void whenARejectionArrivesAfterTheFollowerMatchedBeyondIt_thenItIsIgnored_5_3() {
         RaftCore leader = leaderWithLog(log(1, 1, 3, 3));
-        leader.step(new AppendEntriesResponse(2, 1, leader.term(), true, 5, 0, 0, 1));
+        leader.step(new AppendEntriesResponse(2, 1, leader.term(), leader.term(), true, 5, 0, 0, 1));
         leader.takeMessages();
-        leader.step(new AppendEntriesResponse(2, 1, leader.term(), false, 0, 3, 0, 1)); // an old "log too short"
+        leader.step(new AppendEntriesResponse(2, 1, leader.term(), leader.term(), false, 0, 3, 0, 1)); // an old "log too short"
         assertThat(leader.takeMessages()).as("no probe back below what follower 2 matches").isEmpty();
     }
 
@@ -179,16 +181,16 @@ class ReplicationTest {
         RaftCore leader = new RaftCore(RaftConfig.defaults(1, THREE).withElectionMs(150, 150).withBatching(2, 3),
                 HardState.INITIAL, List.of(), EventSink.NONE);
         for (int i = 0; i < 15; i++) leader.tick();
-        leader.step(new Message.RequestVoteResponse(2, 1, 1, true));
+        leader.step(new Message.RequestVoteResponse(2, 1, 1, 1, true));
         for (int i = 0; i < 10; i++) leader.propose(new byte[]{(byte) i});
         leader.takeMessages(); // while probing, nothing beyond the first probe goes out
-        leader.step(new AppendEntriesResponse(2, 1, 1, true, 1, 0, 0, 1)); // follower 2 stores the no-op
+        leader.step(new AppendEntriesResponse(2, 1, 1, 1, true, 1, 0, 0, 1)); // follower 2 stores the no-op
         List<AppendEntries> toTwo = leader.takeMessages().stream().filter(m -> m.to() == 2)
                 .map(m -> (AppendEntries) m).toList();
         assertThat(toTwo).as("3 batches of 2 in flight, the rest waits").hasSize(3);
         assertThat(toTwo).allSatisfy(ae -> assertThat(ae.entries()).hasSizeLessThanOrEqualTo(2));
         assertThat(toTwo.get(2).prevLogIndex()).isEqualTo(5);
-        leader.step(new AppendEntriesResponse(2, 1, 1, true, 3, 0, 0, 1));
+        leader.step(new AppendEntriesResponse(2, 1, 1, 1, true, 3, 0, 0, 1));
         assertThat(leader.takeMessages()).as("one acknowledged batch frees one slot").hasSize(1);
     }
 
@@ -223,7 +225,7 @@ class ReplicationTest {
         RaftCore leader = new RaftCore(RaftConfig.defaults(1, THREE).withElectionMs(150, 150),
                 new HardState(lastTerm, 0), log, EventSink.NONE);
         for (int i = 0; i < 15; i++) leader.tick();
-        leader.step(new Message.RequestVoteResponse(3, 1, lastTerm + 1, true));
+        leader.step(new Message.RequestVoteResponse(3, 1, lastTerm + 1, lastTerm + 1, true));
         leader.takeMessages();
         return leader;
     }

@@ -141,7 +141,7 @@ class ReplicaTest {
         net.r(2).step(new Message.RequestVote(1, 2, 1, 0, 0));
         Ready vote = net.r(2).ready();
         assertThat(vote.hardState()).isEqualTo(new HardState(1, 1));
-        assertThat(vote.messages()).containsExactly(new Message.RequestVoteResponse(2, 1, 1, true));
+        assertThat(vote.messages()).containsExactly(new Message.RequestVoteResponse(2, 1, 1, 1, true));
         net.r(2).advance(vote);
         assertThat(net.r(2).hasReady()).isFalse();
         net.r(2).step(new Message.AppendEntries(1, 2, 1, 0, 0, List.of(Entry.noop(1, 1)), 0, 1));

@@ -1,6 +1,7 @@
 package io.rafttorture.node.simulation;
 
 import io.rafttorture.node.raft.Bug;
+import io.rafttorture.node.simulation.SimOptions.Family;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,8 +34,6 @@ class BugDetectionTest {
     }
 
     private static SimOptions options(long seed, Bug bug) {
-        SimOptions options = SimOptions.random(seed, 3, bug);
-        // forget-vote needs a voter to restart within one election: frequent short crashes, split votes
-        return bug == Bug.FORGET_VOTE ? options.withNemesis(60, 0.9, 60).withElectionMaxMs(170) : options;
+        return SimOptions.random(seed, 3, bug, bug == Bug.FORGET_VOTE ? Family.QUICK_RESTARTS : Family.RANDOM);
     }
 }

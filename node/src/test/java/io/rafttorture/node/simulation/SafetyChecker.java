@@ -1,5 +1,8 @@
 package io.rafttorture.node.simulation;
 
+import io.rafttorture.node.kv.ClientRequest;
+import io.rafttorture.node.kv.ClientResponse;
+import io.rafttorture.node.kv.ClientResponse.Status;
 import io.rafttorture.node.raft.Entry;
 import io.rafttorture.node.raft.Role;
 import io.rafttorture.node.replica.NodeStatus;
@@ -12,10 +15,14 @@ import java.util.TreeMap;
 /**
  * Figure 3's safety properties, checked after every Ready a simulated node processes:
  * election safety, log matching, leader completeness and state machine safety. Incremental: each new entry and
- * each newly committed index is checked once, so a check costs what the step changed.
+ * each newly committed index is checked once, so a check costs what the step changed. Also read safety (thesis
+ * §6.4): a read answered OK reflects every entry committed anywhere before the read reached its node, which a
+ * correct ReadIndex guarantees whether or not a client happened to see the newer entries.
  */
 final class SafetyChecker {
     private record EntryKey(long index, long term) {}
+
+    private record ReadKey(int node, long clientId, long seq) {}
 
     private record Seen(Entry entry, long prevTerm, int node) {}
 
@@ -26,6 +33,8 @@ final class SafetyChecker {
     private final Map<Long, Long> commitTerm = new HashMap<>();
     private final long[] checkedCommit = new long[9];
     private final long[] leaderTermChecked = new long[9];
+    /** Per read submission, the highest index committed anywhere when it reached the node. */
+    private final Map<ReadKey, Long> committedAtReceipt = new HashMap<>();
     String violation;
 
     void onRestart(int node) {
@@ -98,6 +107,21 @@ final class SafetyChecker {
                 return;
             }
         }
+    }
+
+    /** A read reaches {@code node}; a second submission of the same read keeps the first, lower bound. */
+    void onReadReceived(int node, ClientRequest read) {
+        long committedIndex = committed.isEmpty() ? 0 : committed.lastKey();
+        committedAtReceipt.putIfAbsent(new ReadKey(node, read.clientId(), read.seq()), committedIndex);
+    }
+
+    /** Read safety: {@code node} answers a read OK from its state machine applied up to {@code lastApplied}. */
+    void onResponse(int node, ClientResponse response, long lastApplied) {
+        Long bound = committedAtReceipt.get(new ReadKey(node, response.clientId(), response.seq()));
+        if (violation != null || bound == null || response.status() != Status.OK || lastApplied >= bound) return;
+        fail("read safety: node " + node + " answered client " + response.clientId() + " seq " + response.seq()
+                + " (" + response.value() + ") from its state at index " + lastApplied + ", but " + committed.get(bound)
+                + " was committed before the read reached it");
     }
 
     private void fail(String message) {

@@ -12,10 +12,11 @@ record SimResult(SimOptions options, String violation, int invoked, int acknowle
 
     /** A failure report naming the seed and how to replay it. */
     String describe() {
-        String head = "seed " + options.seed() + " (nodes " + options.nodes() + ", bug " + options.bug().flag() + "): "
-                + (violation == null ? "ok" : violation);
+        String head = "seed " + options.seed() + " (nodes " + options.nodes() + ", bug " + options.bug().flag()
+                + ", family " + options.family().flag() + "): " + (violation == null ? "ok" : violation);
         String replay = "\n  replay: mvn -pl node test -Dtest=SimulationTest#replay -Dsim.seed=" + options.seed()
-                + " -Dsim.nodes=" + options.nodes() + " -Dsim.bug=" + options.bug().flag();
+                + " -Dsim.nodes=" + options.nodes() + " -Dsim.bug=" + options.bug().flag() + " -Dsim.family="
+                + options.family().flag();
         int from = Math.max(0, trace.size() - 25);
         return head + replay + "\n  last events:\n    " + String.join("\n    ", trace.subList(from, trace.size()));
     }

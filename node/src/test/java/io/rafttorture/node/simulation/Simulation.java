@@ -9,6 +9,7 @@ import io.rafttorture.node.raft.Role;
 import io.rafttorture.node.replica.Ready;
 import io.rafttorture.node.replica.Replica;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,6 +26,10 @@ import java.util.stream.IntStream;
  */
 final class Simulation {
     private static final int CLIENT_DELAY_MS = 2;
+    /** What a link holds for a down node at most: the transport's queue bound (TransportOptions' default). */
+    private static final int HELD_CAPACITY = 1024;
+    /** A held backlog arrives up to this long after its node restarted (reconnect backoff plus a proxy's dial). */
+    private static final int HELD_DELIVERY_MAX_MS = 2000;
 
     private final class SimClient {
         final long id;
@@ -47,6 +52,12 @@ final class Simulation {
     private final SimStorage[] storages = new SimStorage[9];
     private final int[] incarnation = new int[9];
     private final boolean[] crashBeforePersist = new boolean[9];
+    /**
+     * Messages sent to a down node, per link [from][to]: the sender's queue, or a proxy still dialling the dead
+     * node, holds them and delivers them as one late burst after the restart, behind messages sent later on a new
+     * connection. This is how a term-2 AppendEntries reaches a node that has since moved on to term 8.
+     */
+    private final ArrayDeque<Message>[][] heldForDownNode = newLinkQueues();
     /** A paused node (SIGSTOP, a long GC) neither ticks nor handles input; what reaches it waits here. */
     private final List<List<Runnable>> heldWhilePaused = new ArrayList<>();
     private final SafetyChecker checker = new SafetyChecker();
@@ -134,10 +145,43 @@ final class Simulation {
     }
 
     private void deliver(Message m) {
+        if (replicas[m.to()] == null) {
+            hold(m);
+            return;
+        }
         whenRunning(m.to(), () -> {
             replicas[m.to()].step(m);
             drain(m.to());
         });
+    }
+
+    private void hold(Message m) {
+        ArrayDeque<Message> held = heldForDownNode[m.from()][m.to()];
+        if (held.size() == HELD_CAPACITY) held.pollFirst(); // the transport drops its oldest message when full
+        held.addLast(m);
+    }
+
+    /** Each link's backlog to a restarted node arrives in order, at once, after its own reconnect delay. */
+    private void deliverHeldBacklogs(int to) {
+        for (int from : members) {
+            ArrayDeque<Message> held = heldForDownNode[from][to];
+            if (held.isEmpty()) continue;
+            List<Message> backlog = List.copyOf(held);
+            held.clear();
+            int delay = random.nextInt(HELD_DELIVERY_MAX_MS);
+            trace.add(queue.now() + " ms: " + backlog.size() + " messages held from node " + from + " for node " + to
+                    + " arrive in " + delay + " ms");
+            queue.after(delay, () -> backlog.forEach(this::deliver));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ArrayDeque<Message>[][] newLinkQueues() {
+        ArrayDeque<Message>[][] links = new ArrayDeque[9][9];
+        for (ArrayDeque<Message>[] row : links) {
+            for (int i = 0; i < row.length; i++) row[i] = new ArrayDeque<>();
+        }
+        return links;
     }
 
     /** Runs {@code input} on a live node now, on a paused one when it resumes; a crashed node loses it. */
@@ -165,7 +209,10 @@ final class Simulation {
             storages[id].persist(rd);
             checker.afterReady(id, rd, storages[id], r.status());
             rd.messages().forEach(network::send);
-            for (ClientResponse resp : rd.responses()) queue.after(CLIENT_DELAY_MS, () -> onResponse(id, resp));
+            for (ClientResponse resp : rd.responses()) {
+                checker.onResponse(id, resp, r.status().lastApplied());
+                queue.after(CLIENT_DELAY_MS, () -> onResponse(id, resp));
+            }
             r.advance(rd);
         }
         noteLeader(id, r);
@@ -238,6 +285,7 @@ final class Simulation {
     private void restart(int id) {
         trace.add(queue.now() + " ms: restart node " + id);
         start(id);
+        deliverHeldBacklogs(id);
     }
 
     /** Jepsen's grudge shapes: a node or minority cut off, a bridge node joining two halves, or one-way loss. */
@@ -311,6 +359,7 @@ final class Simulation {
         op.node = node;
         int attempt = ++op.attempts;
         queue.after(CLIENT_DELAY_MS, () -> whenRunning(node, () -> {
+            if (!op.isWrite()) checker.onReadReceived(node, op.request);
             replicas[node].submit(op.request);
             drain(node);
         }));

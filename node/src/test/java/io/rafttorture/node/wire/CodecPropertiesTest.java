@@ -67,10 +67,14 @@ class CodecPropertiesTest {
     Arbitrary<Message> messages() {
         Arbitrary<Message> vote = Combinators.combine(ids(), ids(), longs(), longs(), longs())
                 .as(Message.RequestVote::new);
-        Arbitrary<Message> voteResp = Combinators.combine(ids(), ids(), longs(), Arbitraries.of(true, false))
+        Arbitrary<Message> voteResp = Combinators.combine(ids(), ids(), longs(), longs(), Arbitraries.of(true, false))
                 .as(Message.RequestVoteResponse::new);
-        Arbitrary<Message> appendResp = Combinators.combine(ids(), ids(), longs(), Arbitraries.of(true, false),
-                longs(), longs(), longs(), longs()).as(Message.AppendEntriesResponse::new);
+        Arbitrary<long[]> indexesAndRound = Combinators.combine(longs(), longs(), longs(), longs())
+                .as((matchIndex, conflictIndex, conflictTerm, round) -> new long[]{matchIndex, conflictIndex,
+                        conflictTerm, round});
+        Arbitrary<Message> appendResp = Combinators.combine(ids(), ids(), longs(), longs(), Arbitraries.of(true, false),
+                indexesAndRound).as((from, to, term, requestTerm, success, n) ->
+                new Message.AppendEntriesResponse(from, to, term, requestTerm, success, n[0], n[1], n[2], n[3]));
         return Arbitraries.oneOf(vote, voteResp, appendEntries(), appendResp);
     }
 

@@ -159,7 +159,7 @@ class MalformedFrameTest {
         assertThat(problemOf(() -> Codec.decodeClientResponse(new Frame(FrameType.CLIENT_RESPONSE, response))))
                 .isEqualTo(ProtocolException.Problem.MALFORMED_BODY);
 
-        byte[] vote = Codec.encode(new Message.RequestVoteResponse(1, 2, 3, true)).body();
+        byte[] vote = Codec.encode(new Message.RequestVoteResponse(1, 2, 3, 3, true)).body();
         vote[vote.length - 1] = 2; // granted must be 0 or 1
         assertThat(problemOf(() -> Codec.decodeMessage(new Frame(FrameType.REQUEST_VOTE_RESPONSE, vote))))
                 .isEqualTo(ProtocolException.Problem.MALFORMED_BODY);
