@@ -2,6 +2,7 @@ package io.rafttorture.results.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,7 +10,10 @@ import java.util.TreeMap;
 /**
  * A node's AppendEntries and RequestVote exchanges, counted per term and peer, from its events:
  * <ul>
- *   <li>AppendEntries sent (as leader): append-sent (to), append-answered (from, success);</li>
+ *   <li>AppendEntries sent (as leader): append-sent (to, round), append-answered (from, success, round), and
+ *       message-ignored with a requestTerm (an answer to an earlier term's request, which a leader must ignore).
+ *       An append-answered whose round this node never sent to that peer in that term is counted apart: a leader
+ *       that takes it for an acknowledgement confirms ReadIndex reads without a quorum;</li>
  *   <li>AppendEntries received (as follower): append-handled (from, success, reason);</li>
  *   <li>RequestVote sent (as candidate): vote-requested (to), vote-answered (from, granted);</li>
  *   <li>RequestVote received (as voter): vote-granted and vote-refused (candidate, reason).</li>
@@ -18,15 +22,26 @@ import java.util.TreeMap;
 final class Exchanges {
     static final int SAMPLES = 3;
 
+    static final int SENT = 0;
+    static final int OK = 1;
+    static final int REFUSED = 2;
+    /** Answers taken in this term to a round this node never sent in it. */
+    static final int UNSENT_ROUND = 3;
+    /** Answers to an earlier term's request, ignored. */
+    static final int EARLIER_TERM = 4;
+
     /**
      * One kind of exchange.
      *
-     * @param kind    short id: append-out, append-in, vote-out, vote-in
-     * @param title   heading for the page
-     * @param counts  term → peer → {sent, ok, refused} (sent counted for this node's own requests only)
-     * @param samples the first and last {@link #SAMPLES} events of this kind (answers first, where refused)
+     * @param kind      short id: append-out, append-in, vote-out, vote-in
+     * @param title     heading for the page
+     * @param counts    term → peer → counts indexed by {@link #SENT}, {@link #OK}, {@link #REFUSED},
+     *                  {@link #UNSENT_ROUND} and {@link #EARLIER_TERM} (sent counted for this node's own requests)
+     * @param samples   the first and last {@link #SAMPLES} events of this kind (answers first, where refused)
+     * @param anomalies the first and last {@link #SAMPLES} answers to rounds never sent in their term
      */
-    record Tally(String kind, String title, Map<Long, Map<Integer, int[]>> counts, List<JsonNode> samples) {
+    record Tally(String kind, String title, Map<Long, Map<Integer, int[]>> counts, List<JsonNode> samples,
+                 List<JsonNode> anomalies) {
     }
 
     private Exchanges() {
@@ -38,11 +53,25 @@ final class Exchanges {
         Tally voteOut = tally("vote-out", "RequestVote sent (as candidate) and peers' answers");
         Tally voteIn = tally("vote-in", "RequestVote received (as voter) and this node's answers");
         List<List<JsonNode>> seen = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<JsonNode> unsent = new ArrayList<>();
+        Map<String, Long> roundsSent = new HashMap<>(); // "term/peer" -> highest round sent
         for (JsonNode e : log.events()) {
             long term = e.path("term").asLong();
             switch (e.path("type").asText()) {
-                case "append-sent" -> count(appendOut, term, e.path("to").asInt(), 0);
-                case "append-answered" -> answer(appendOut, seen.get(0), e, "from", e.path("success").asBoolean());
+                case "append-sent" -> {
+                    count(appendOut, term, e.path("to").asInt(), SENT);
+                    roundsSent.merge(term + "/" + e.path("to").asInt(), e.path("round").asLong(), Math::max);
+                }
+                case "append-answered" -> {
+                    if (e.path("round").asLong() > roundsSent.getOrDefault(term + "/" + e.path("from").asInt(), 0L)) {
+                        count(appendOut, term, e.path("from").asInt(), UNSENT_ROUND);
+                        unsent.add(e);
+                    }
+                    answer(appendOut, seen.get(0), e, "from", e.path("success").asBoolean());
+                }
+                case "message-ignored" -> {
+                    if (e.has("requestTerm")) count(appendOut, term, e.path("from").asInt(), EARLIER_TERM);
+                }
                 case "append-handled" -> answer(appendIn, seen.get(1), e, "from", e.path("success").asBoolean());
                 case "vote-requested" -> count(voteOut, term, e.path("to").asInt(), 0);
                 case "vote-answered" -> answer(voteOut, seen.get(2), e, "from", e.path("granted").asBoolean());
@@ -54,19 +83,20 @@ final class Exchanges {
         }
         List<Tally> tallies = List.of(appendOut, appendIn, voteOut, voteIn);
         for (int i = 0; i < tallies.size(); i++) tallies.get(i).samples().addAll(firstAndLast(seen.get(i)));
+        appendOut.anomalies().addAll(unsent.size() <= 2 * SAMPLES ? unsent : ends(unsent));
         return tallies;
     }
 
     private static Tally tally(String kind, String title) {
-        return new Tally(kind, title, new TreeMap<>(), new ArrayList<>());
+        return new Tally(kind, title, new TreeMap<>(), new ArrayList<>(), new ArrayList<>());
     }
 
     private static void count(Tally tally, long term, int peer, int column) {
-        tally.counts().computeIfAbsent(term, k -> new TreeMap<>()).computeIfAbsent(peer, k -> new int[3])[column]++;
+        tally.counts().computeIfAbsent(term, k -> new TreeMap<>()).computeIfAbsent(peer, k -> new int[5])[column]++;
     }
 
     private static void answer(Tally tally, List<JsonNode> seen, JsonNode e, String peerField, boolean ok) {
-        count(tally, e.path("term").asLong(), e.path(peerField).asInt(), ok ? 1 : 2);
+        count(tally, e.path("term").asLong(), e.path(peerField).asInt(), ok ? OK : REFUSED);
         seen.add(e);
     }
 
@@ -75,7 +105,10 @@ final class Exchanges {
         List<JsonNode> refused = events.stream().filter(e -> !e.path("success").asBoolean(true)
                 || !e.path("granted").asBoolean(true) || e.path("type").asText().equals("vote-refused")).toList();
         List<JsonNode> from = refused.isEmpty() ? events : refused;
-        if (from.size() <= 2 * SAMPLES) return from;
+        return from.size() <= 2 * SAMPLES ? from : ends(from);
+    }
+
+    private static List<JsonNode> ends(List<JsonNode> from) {
         List<JsonNode> out = new ArrayList<>(from.subList(0, SAMPLES));
         out.addAll(from.subList(from.size() - SAMPLES, from.size()));
         return out;

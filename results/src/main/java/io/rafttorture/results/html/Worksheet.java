@@ -156,7 +156,8 @@ final class Worksheet {
 
     private void exchanges() {
         out.append("<h4>Exchanges with peers</h4><p class=\"legend\">Per term and peer: requests this node sent "
-                + "(\u2192), answers ok (\u2713) and refused (\u2717).</p>");
+                + "(\u2192), answers ok (\u2713) and refused (\u2717); answers to an earlier term's request, "
+                + "ignored (\u21ba); answers to a round never sent in that term (\u203d), which no leader may count.</p>");
         List<Exchanges.Tally> tallies = Exchanges.of(log);
         for (Exchanges.Tally tally : tallies) tally(tally);
     }
@@ -177,8 +178,18 @@ final class Worksheet {
             for (int p = 1; p <= peers; p++) out.append(cell(rows.get(i).getValue().get(p), p == log.id()));
             out.append("</tr>");
         }
-        out.append("</table><ul class=\"samples\">");
-        for (JsonNode e : tally.samples()) {
+        out.append("</table>");
+        if (!tally.anomalies().isEmpty()) {
+            out.append("<p class=\"anomaly\">Answers to rounds this node never sent in their term, taken as "
+                    + "acknowledgements: a leader that counts them confirms reads without a quorum.</p>");
+            events("anomalies", tally.anomalies());
+        }
+        events("samples", tally.samples());
+    }
+
+    private void events(String cssClass, List<JsonNode> events) {
+        out.append("<ul class=\"").append(cssClass).append("\">");
+        for (JsonNode e : events) {
             out.append("<li>").append(time(e)).append(' ').append(Html.esc(Html.cap(Exchanges.describe(e), 300)))
                     .append("</li>");
         }
@@ -188,10 +199,14 @@ final class Worksheet {
     private static String cell(int[] c, boolean self) {
         if (self) return "<td class=\"self\">\u2014</td>";
         if (c == null) return "<td></td>";
-        StringBuilder s = new StringBuilder("<td").append(c[2] > 0 ? " class=\"refused\">" : ">");
-        if (c[0] > 0) s.append(c[0]).append("\u2192 ");
-        s.append(c[1]).append('\u2713');
-        if (c[2] > 0) s.append(' ').append(c[2]).append('\u2717');
+        String css = c[Exchanges.UNSENT_ROUND] > 0 ? " class=\"anomaly\">" : c[Exchanges.REFUSED] > 0
+                ? " class=\"refused\">" : ">";
+        StringBuilder s = new StringBuilder("<td").append(css);
+        if (c[Exchanges.SENT] > 0) s.append(c[Exchanges.SENT]).append("\u2192 ");
+        s.append(c[Exchanges.OK]).append('\u2713');
+        if (c[Exchanges.REFUSED] > 0) s.append(' ').append(c[Exchanges.REFUSED]).append('\u2717');
+        if (c[Exchanges.EARLIER_TERM] > 0) s.append(' ').append(c[Exchanges.EARLIER_TERM]).append('\u21ba');
+        if (c[Exchanges.UNSENT_ROUND] > 0) s.append(' ').append(c[Exchanges.UNSENT_ROUND]).append('\u203d');
         return s.append("</td>").toString();
     }
 }
