@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code torture replay} on a real 3-node cluster (Docker, Toxiproxy): a 9 s run with a leader-targeted kill and
+ * {@code torture replay} on a real 3-node cluster (Docker, Toxiproxy): a 16 s run with a leader-targeted kill and
  * restart and a leader-minority partition, then one replay of its folder through the command line. The replay
  * applies the same step kinds in order, on the same nodes and grudges, each within
  * {@link ScheduleComparison#TOLERANCE_MS} of the original's start offset, and reports the reproduction count
- * (about 50 s: two runs).
+ * (about 60 s: two runs).
  */
 class ReplayIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +35,7 @@ class ReplayIT {
 
     @Test
     void aReplayAppliesTheSameStepsAtTheSameOffsetsOnTheSameTargets() throws Exception {
-        RunResult original = TortureTest.builder().nodes(3).timeLimit(Duration.ofSeconds(9)).concurrency(3).rate(40)
+        RunResult original = TortureTest.builder().nodes(3).timeLimit(Duration.ofSeconds(16)).concurrency(3).rate(40)
                 .workload("register").scenario(SCENARIO).seed(7).resultsDir(results).run();
         assertThat(original.exitCode()).as("the original's verdict; summary:%n%s", original.summary()).isZero();
         assertThat(read(original.folder().resolve("schedule.json")).get("steps").findValuesAsText("outcome"))

@@ -10,7 +10,8 @@ import java.util.Random;
 /**
  * Carries out a {@link Scenario}: waits for each step's {@code at} on the run's clock (or, if the previous step ended
  * later, starts at once), applies it, and adds it to the {@link ScheduleLog} as applied: planned, actual start and
- * end times, resolved targets, outcome. A step whose target cannot be resolved is skipped with the reason; a step
+ * end times, resolved targets, outcome. A step aimed at the leader waits (at most {@link TargetResolver#LEADER_WAIT})
+ * for one; a step whose target cannot be resolved is skipped with the reason; a step
  * the cluster refuses (Docker or Toxiproxy error) is recorded as an error ({@code nemesis-error} in the history) and
  * the scenario goes on. Healing what is left at the end is the caller's final phase, as with {@link NemesisRunner}.
  */
@@ -34,7 +35,7 @@ public final class ScenarioRunner extends FaultRunner {
         this.events = events;
         this.log = log;
         this.interpreter = new StepInterpreter(primitives, view, clock, events,
-                new TargetResolver(view, new Random(seed)));
+                new TargetResolver(view, clock, new Random(seed)));
     }
 
     /** Runs every step on the calling thread; returns early when interrupted. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -159,28 +160,18 @@ final class StepInterpreter {
 
     private Result waitForLeader(Step step, Duration timeout) throws InterruptedException {
         long start = clock.nanos();
-        long deadline = start + timeout.toNanos();
-        while (true) {
-            var leader = view.leader();
-            if (leader.isPresent()) {
-                Map<String, Object> value = value("leader", (long) leader.get(), "waited-ms", waitedMs(start));
-                events.event("wait-for-leader", value);
-                return ok(step, "wait-for-leader", value, step.action());
-            }
-            if (clock.nanos() >= deadline) return timedOut(step, "wait-for-leader", "no leader after " + timeout.toMillis() + "ms");
-            clock.sleepUntil(Math.min(deadline, clock.nanos() + POLL_NANOS));
-        }
+        Optional<Integer> leader = resolver.awaitLeader(timeout);
+        if (leader.isEmpty()) return timedOut(step, "wait-for-leader", "no leader after " + timeout.toMillis() + "ms");
+        Map<String, Object> value = value("leader", (long) leader.get(), "waited-ms", waitedMs(start));
+        events.event("wait-for-leader", value);
+        return ok(step, "wait-for-leader", value, step.action());
     }
 
     private Result waitForCommit(Step step, Duration timeout) throws InterruptedException {
         long start = clock.nanos();
         long deadline = start + timeout.toNanos();
         // Right after a fault the cluster may be electing: the leader is part of what this step waits for.
-        var known = view.leader();
-        while (known.isEmpty() && clock.nanos() < deadline) {
-            clock.sleepUntil(Math.min(deadline, clock.nanos() + POLL_NANOS));
-            known = view.leader();
-        }
+        Optional<Integer> known = resolver.awaitLeader(timeout);
         if (known.isEmpty()) return timedOut(step, "wait-for-commit", "no leader after " + timeout.toMillis() + "ms");
         int leader = known.get();
         long target = view.commitIndex(leader).orElseThrow(

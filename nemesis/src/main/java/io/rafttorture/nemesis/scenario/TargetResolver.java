@@ -2,6 +2,7 @@ package io.rafttorture.nemesis.scenario;
 
 import io.rafttorture.nemesis.Grudge;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,12 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Resolves targets and shapes against the cluster as it is when a step runs. A target that needs a leader when
- * none is known throws {@link Unresolved} with the reason; the step is then recorded as skipped.
+ * Resolves targets and shapes against the cluster as it is when a step runs. A target that needs a leader waits up
+ * to {@link #LEADER_WAIT} for one (a step planned during an election would otherwise depend on its timing); if none
+ * appears it throws {@link Unresolved} with the reason, and the step is recorded as skipped.
  */
 final class TargetResolver {
+    /** How long a leader-targeted step waits for a leader: several elections, even with a disruptive restarted node. */
+    static final Duration LEADER_WAIT = Duration.ofSeconds(5);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     /** Why a step's target could not be resolved now. */
     static final class Unresolved extends RuntimeException {
         Unresolved(String reason) {
@@ -23,16 +30,18 @@ final class TargetResolver {
     }
 
     private final ClusterView view;
+    private final RunClock clock;
     private final Random random;
 
     /** @param random seeded: random-node and the random shapes pick with it */
-    TargetResolver(ClusterView view, Random random) {
+    TargetResolver(ClusterView view, RunClock clock, Random random) {
         this.view = view;
+        this.clock = clock;
         this.random = random;
     }
 
     /** The nodes {@code target} names now, ascending (explicit ids in their order). */
-    List<Integer> nodes(Target target) {
+    List<Integer> nodes(Target target) throws InterruptedException {
         List<Integer> all = view.nodeIds();
         return switch (target.kind()) {
             case LEADER -> List.of(leader());
@@ -53,14 +62,14 @@ final class TargetResolver {
     }
 
     /** The one node {@code target} names (leader, random-node or a single id). */
-    int one(Target target) {
+    int one(Target target) throws InterruptedException {
         List<Integer> nodes = nodes(target);
         if (nodes.size() != 1) throw new Unresolved(target.toValue() + " names " + nodes.size() + " nodes, not one");
         return nodes.get(0);
     }
 
     /** The grudge {@code shape} gives now: leader-aware shapes around the current leader, the others seeded. */
-    Grudge grudge(Shape shape) {
+    Grudge grudge(Shape shape) throws InterruptedException {
         List<Integer> all = view.nodeIds();
         return switch (shape) {
             case LEADER_ISOLATED -> Grudge.isolate(leader(), all);
@@ -79,9 +88,20 @@ final class TargetResolver {
         return Grudge.complete(Grudge.bisect(ordered));
     }
 
-    int leader() {
+    int leader() throws InterruptedException {
+        return awaitLeader(LEADER_WAIT).orElseThrow(
+                () -> new Unresolved("no leader within " + LEADER_WAIT.toMillis() + "ms"));
+    }
+
+    /** The leader a majority follows, asked every 50 ms until one is known or {@code timeout} has passed. */
+    Optional<Integer> awaitLeader(Duration timeout) throws InterruptedException {
+        long deadline = clock.nanos() + timeout.toNanos();
         Optional<Integer> leader = view.leader();
-        return leader.orElseThrow(() -> new Unresolved("no leader known"));
+        while (leader.isEmpty() && clock.nanos() < deadline) {
+            clock.sleepUntil(Math.min(deadline, clock.nanos() + POLL_NANOS));
+            leader = view.leader();
+        }
+        return leader;
     }
 
     /** A grudge as history and schedule.json hold it: {@code {"n1": [2, 3], ...}}, nodes ascending. */

@@ -63,9 +63,12 @@ class ScenarioRunnerTest {
 
         assertThat(applied).extracting(AppliedStep::outcome)
                 .containsExactly(AppliedStep.SKIPPED, AppliedStep.SKIPPED, AppliedStep.OK);
-        assertThat(applied.get(0).reason()).isEqualTo("no leader known");
-        assertThat(primitives.calls).containsExactly("3000 pause 1");
-        assertThat(events).first().asString().startsWith("nemesis-skipped {step=0, kind=pause, reason=no leader known}");
+        assertThat(applied.get(0).reason()).isEqualTo("no leader within 5000ms");
+        assertThat(applied).extracting(AppliedStep::endNanos).as("each leader step waited 5 s, delaying the next")
+                .containsExactly(ms(6000), ms(11000), ms(11000));
+        assertThat(primitives.calls).containsExactly("11000 pause 1");
+        assertThat(events).first().asString()
+                .startsWith("nemesis-skipped {step=0, kind=pause, reason=no leader within 5000ms}");
     }
 
     @Test

@@ -5,20 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rafttorture.nemesis.Grudge;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Targets and shapes resolved against a cluster view with a leader, and without one. */
+/** Targets and shapes resolved against a cluster view with a leader, one that appears later, and none. */
 class TargetResolverTest {
     private final Fakes.Clock clock = new Fakes.Clock();
 
     private TargetResolver resolver(Fakes.View view) {
-        return new TargetResolver(view, new Random(7));
+        return new TargetResolver(view, clock, new Random(7));
     }
 
     @Test
-    void withALeaderEveryTargetResolvesAroundIt() {
+    void withALeaderEveryTargetResolvesAroundIt() throws Exception {
         TargetResolver resolver = resolver(new Fakes.View(clock, 5).leader(2));
 
         assertThat(resolver.nodes(Target.of(Target.Kind.LEADER))).containsExactly(2);
@@ -32,7 +33,7 @@ class TargetResolverTest {
     }
 
     @Test
-    void leaderShapesPutTheLeaderInTheMinorityOrAlone() {
+    void leaderShapesPutTheLeaderInTheMinorityOrAlone() throws Exception {
         TargetResolver resolver = resolver(new Fakes.View(clock, 5).leader(4));
 
         Grudge minority = resolver.grudge(Shape.LEADER_MINORITY);
@@ -43,20 +44,34 @@ class TargetResolverTest {
     }
 
     @Test
-    void withoutALeaderLeaderTargetsAreUnresolvedAndOthersStillWork() {
-        TargetResolver resolver = resolver(new Fakes.View(clock, 3));
+    void aLeaderTargetWaitsForAnElectionToEnd() throws Exception {
+        Fakes.View view = new Fakes.View(clock, 3);
+        view.leader = t -> t < Fakes.ms(1200) ? Optional.empty() : Optional.of(3);
 
-        for (Target.Kind kind : List.of(Target.Kind.LEADER, Target.Kind.FOLLOWERS, Target.Kind.RANDOM_FOLLOWER)) {
-            assertThatThrownBy(() -> resolver.nodes(Target.of(kind))).isInstanceOf(TargetResolver.Unresolved.class)
-                    .hasMessage("no leader known");
-        }
-        assertThatThrownBy(() -> resolver.grudge(Shape.LEADER_MINORITY)).hasMessage("no leader known");
-        assertThat(resolver.nodes(Target.of(Target.Kind.ALL))).containsExactly(1, 2, 3);
-        assertThat(resolver.grudge(Shape.HALVES).links()).hasSize(4);
+        assertThat(resolver(view).nodes(Target.of(Target.Kind.FOLLOWERS))).containsExactly(1, 2);
+        assertThat(clock.now).as("resolved at the first poll after the leader appeared")
+                .isBetween(Fakes.ms(1200), Fakes.ms(1250));
     }
 
     @Test
-    void aSingleNodeClusterHasNoFollowerToPick() {
+    void withoutALeaderLeaderTargetsAreUnresolvedAfterTheWaitAndOthersResolveAtOnce() throws Exception {
+        TargetResolver resolver = resolver(new Fakes.View(clock, 3));
+
+        for (Target.Kind kind : List.of(Target.Kind.LEADER, Target.Kind.FOLLOWERS, Target.Kind.RANDOM_FOLLOWER)) {
+            long before = clock.now;
+            assertThatThrownBy(() -> resolver.nodes(Target.of(kind))).isInstanceOf(TargetResolver.Unresolved.class)
+                    .hasMessage("no leader within 5000ms");
+            assertThat(clock.now - before).isEqualTo(TargetResolver.LEADER_WAIT.toNanos());
+        }
+        assertThatThrownBy(() -> resolver.grudge(Shape.LEADER_MINORITY)).hasMessage("no leader within 5000ms");
+        long before = clock.now;
+        assertThat(resolver.nodes(Target.of(Target.Kind.ALL))).containsExactly(1, 2, 3);
+        assertThat(resolver.grudge(Shape.HALVES).links()).hasSize(4);
+        assertThat(clock.now).as("no wait for targets that need no leader").isEqualTo(before);
+    }
+
+    @Test
+    void aSingleNodeClusterHasNoFollowerToPick() throws Exception {
         TargetResolver resolver = resolver(new Fakes.View(clock, 1).leader(1));
 
         assertThat(resolver.nodes(Target.of(Target.Kind.FOLLOWERS))).isEmpty();
