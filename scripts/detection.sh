@@ -1,20 +1,31 @@
 #!/usr/bin/env bash
-# Detection rate: runs `./torture run OPTIONS --seed S` for seeds 1..RUNS and prints one line per run and a total.
-#   scripts/detection.sh RUNS [torture run options...]
+# Detection rate: runs `./torture run OPTIONS --seed S` for RUNS seeds (1..RUNS, or from --first-seed on) and prints
+# one line per run and a total.
+#   scripts/detection.sh [--first-seed S] RUNS [torture run options...]
 #   e.g. scripts/detection.sh 10 --bug stale-read
+#        scripts/detection.sh --first-seed 101 10 --nodes 3 --workload register --nemesis partition-leader,kill
 # A run "finds" the bug when it exits 1 (not linearizable, or a Raft invariant broken). Runs go into
 # results/detection/ so they stay apart from everyday runs.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-if [ $# -lt 1 ] || ! [[ "$1" =~ ^[1-9][0-9]*$ ]]; then
-  echo "usage: scripts/detection.sh RUNS [torture run options...]" >&2
+usage() {
+  echo "usage: scripts/detection.sh [--first-seed S] RUNS [torture run options...]" >&2
   exit 3
+}
+first=1
+if [ "${1:-}" = "--first-seed" ]; then
+  [[ "${2:-}" =~ ^[0-9]+$ ]] || usage
+  first="$2"
+  shift 2
+fi
+if [ $# -lt 1 ] || ! [[ "$1" =~ ^[1-9][0-9]*$ ]]; then
+  usage
 fi
 runs="$1"
 shift
 found=0
 echo "options: $*"
-for seed in $(seq 1 "$runs"); do
+for seed in $(seq "$first" $((first + runs - 1))); do
   ./torture run --results-dir results/detection --seed "$seed" "$@" >/dev/null 2>&1
   code=$?
   results="results/detection/latest/results.json"

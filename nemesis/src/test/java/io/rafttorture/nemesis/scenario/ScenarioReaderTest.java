@@ -43,7 +43,7 @@ class ScenarioReaderTest {
     void theShippedScenariosCoverTheClassicCases() throws IOException {
         assertThat(shippedScenarios().map(f -> f.getFileName().toString())).contains("leader-isolated.yaml",
                 "leader-minority.yaml", "rolling-kills.yaml", "flapping-partitions.yaml", "slow-follower.yaml",
-                "paused-leader.yaml", "every-step-kind.yaml");
+                "paused-leader.yaml", "every-step-kind.yaml", "old-term-answers.yaml");
     }
 
     @Test
