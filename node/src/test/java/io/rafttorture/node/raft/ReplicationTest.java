@@ -172,7 +172,8 @@ class ReplicationTest {
         RaftCore leader = leaderWithLog(log(1, 1, 3, 3));
         leader.step(new AppendEntriesResponse(2, 1, leader.term(), leader.term(), true, 5, 0, 0, 1));
         leader.takeMessages();
-        leader.step(new AppendEntriesResponse(2, 1, leader.term(), leader.term(), false, 0, 3, 0, 1)); // an old "log too short"
+        // an old "log too short"
+        leader.step(new AppendEntriesResponse(2, 1, leader.term(), leader.term(), false, 0, 3, 0, 1));
         assertThat(leader.takeMessages()).as("no probe back below what follower 2 matches").isEmpty();
     }
 

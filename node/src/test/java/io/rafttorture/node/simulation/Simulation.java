@@ -31,6 +31,9 @@ final class Simulation {
     /** A held backlog arrives up to this long after its node restarted (reconnect backoff plus a proxy's dial). */
     private static final int HELD_DELIVERY_MAX_MS = 2000;
 
+    /** A directed link between two nodes. */
+    private record Link(int from, int to) {}
+
     private final class SimClient {
         final long id;
         long seq;
@@ -53,11 +56,11 @@ final class Simulation {
     private final int[] incarnation = new int[9];
     private final boolean[] crashBeforePersist = new boolean[9];
     /**
-     * Messages sent to a down node, per link [from][to]: the sender's queue, or a proxy still dialling the dead
+     * Messages sent to a down node, per link: the sender's queue, or a proxy still dialling the dead
      * node, holds them and delivers them as one late burst after the restart, behind messages sent later on a new
      * connection. This is how a term-2 AppendEntries reaches a node that has since moved on to term 8.
      */
-    private final ArrayDeque<Message>[][] heldForDownNode = newLinkQueues();
+    private final Map<Link, ArrayDeque<Message>> heldForDownNode = new HashMap<>();
     /** A paused node (SIGSTOP, a long GC) neither ticks nor handles input; what reaches it waits here. */
     private final List<List<Runnable>> heldWhilePaused = new ArrayList<>();
     private final SafetyChecker checker = new SafetyChecker();
@@ -156,7 +159,8 @@ final class Simulation {
     }
 
     private void hold(Message m) {
-        ArrayDeque<Message> held = heldForDownNode[m.from()][m.to()];
+        ArrayDeque<Message> held = heldForDownNode.computeIfAbsent(new Link(m.from(), m.to()),
+                link -> new ArrayDeque<>());
         if (held.size() == HELD_CAPACITY) held.pollFirst(); // the transport drops its oldest message when full
         held.addLast(m);
     }
@@ -164,24 +168,14 @@ final class Simulation {
     /** Each link's backlog to a restarted node arrives in order, at once, after its own reconnect delay. */
     private void deliverHeldBacklogs(int to) {
         for (int from : members) {
-            ArrayDeque<Message> held = heldForDownNode[from][to];
-            if (held.isEmpty()) continue;
+            ArrayDeque<Message> held = heldForDownNode.remove(new Link(from, to));
+            if (held == null) continue;
             List<Message> backlog = List.copyOf(held);
-            held.clear();
             int delay = random.nextInt(HELD_DELIVERY_MAX_MS);
             trace.add(queue.now() + " ms: " + backlog.size() + " messages held from node " + from + " for node " + to
                     + " arrive in " + delay + " ms");
             queue.after(delay, () -> backlog.forEach(this::deliver));
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static ArrayDeque<Message>[][] newLinkQueues() {
-        ArrayDeque<Message>[][] links = new ArrayDeque[9][9];
-        for (ArrayDeque<Message>[] row : links) {
-            for (int i = 0; i < row.length; i++) row[i] = new ArrayDeque<>();
-        }
-        return links;
     }
 
     /** Runs {@code input} on a live node now, on a paused one when it resumes; a crashed node loses it. */

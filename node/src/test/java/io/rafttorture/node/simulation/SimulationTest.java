@@ -56,7 +56,7 @@ class SimulationTest {
         assertThat(acknowledged).as("clients got answers at all").isGreaterThan(seeds * 10L);
     }
 
-    /** Replays one schedule given by -Dsim.seed (and optionally -Dsim.nodes, -Dsim.bug, -Dsim.family); skipped otherwise. */
+    /** Replays one schedule given by -Dsim.seed (optionally -Dsim.nodes, -Dsim.bug, -Dsim.family); else skipped. */
     @Test
     void replay() {
         String seed = System.getProperty("sim.seed");

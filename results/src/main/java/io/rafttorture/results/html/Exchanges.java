@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * A node's AppendEntries and RequestVote exchanges, counted per term and peer, from its events:
  * <ul>
  *   <li>AppendEntries sent (as leader): append-sent (to, round), append-answered (from, success, round), and
- *       message-ignored with a requestTerm (an answer to an earlier term's request, which a leader must ignore).
+ *       message-ignored with a requestTerm and a round (an answer to an earlier term's request, which a leader must
+ *       ignore; without a round, the same for a RequestVote).
  *       An append-answered whose round this node never sent to that peer in that term is counted apart: a leader
  *       that takes it for an acknowledgement confirms ReadIndex reads without a quorum;</li>
  *   <li>AppendEntries received (as follower): append-handled (from, success, reason);</li>
@@ -44,6 +45,9 @@ final class Exchanges {
                  List<JsonNode> anomalies) {
     }
 
+    private record TermPeer(long term, int peer) {
+    }
+
     private Exchanges() {
     }
 
@@ -54,26 +58,29 @@ final class Exchanges {
         Tally voteIn = tally("vote-in", "RequestVote received (as voter) and this node's answers");
         List<List<JsonNode>> seen = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         List<JsonNode> unsent = new ArrayList<>();
-        Map<String, Long> roundsSent = new HashMap<>(); // "term/peer" -> highest round sent
+        Map<TermPeer, Long> roundsSent = new HashMap<>(); // highest round sent to a peer in a term
         for (JsonNode e : log.events()) {
             long term = e.path("term").asLong();
             switch (e.path("type").asText()) {
                 case "append-sent" -> {
                     count(appendOut, term, e.path("to").asInt(), SENT);
-                    roundsSent.merge(term + "/" + e.path("to").asInt(), e.path("round").asLong(), Math::max);
+                    roundsSent.merge(new TermPeer(term, e.path("to").asInt()), e.path("round").asLong(), Math::max);
                 }
                 case "append-answered" -> {
-                    if (e.path("round").asLong() > roundsSent.getOrDefault(term + "/" + e.path("from").asInt(), 0L)) {
+                    long sent = roundsSent.getOrDefault(new TermPeer(term, e.path("from").asInt()), 0L);
+                    if (e.path("round").asLong() > sent) {
                         count(appendOut, term, e.path("from").asInt(), UNSENT_ROUND);
                         unsent.add(e);
                     }
                     answer(appendOut, seen.get(0), e, "from", e.path("success").asBoolean());
                 }
                 case "message-ignored" -> {
-                    if (e.has("requestTerm")) count(appendOut, term, e.path("from").asInt(), EARLIER_TERM);
+                    // an answer to an earlier term's request: AppendEntries rounds start at 1, a vote has round 0
+                    Tally request = e.path("round").asLong() > 0 ? appendOut : voteOut;
+                    if (e.has("requestTerm")) count(request, term, e.path("from").asInt(), EARLIER_TERM);
                 }
                 case "append-handled" -> answer(appendIn, seen.get(1), e, "from", e.path("success").asBoolean());
-                case "vote-requested" -> count(voteOut, term, e.path("to").asInt(), 0);
+                case "vote-requested" -> count(voteOut, term, e.path("to").asInt(), SENT);
                 case "vote-answered" -> answer(voteOut, seen.get(2), e, "from", e.path("granted").asBoolean());
                 case "vote-granted", "vote-refused" ->
                         answer(voteIn, seen.get(3), e, "candidate", e.path("type").asText().equals("vote-granted"));

@@ -157,7 +157,8 @@ final class Worksheet {
     private void exchanges() {
         out.append("<h4>Exchanges with peers</h4><p class=\"legend\">Per term and peer: requests this node sent "
                 + "(\u2192), answers ok (\u2713) and refused (\u2717); answers to an earlier term's request, "
-                + "ignored (\u21ba); answers to a round never sent in that term (\u203d), which no leader may count.</p>");
+                + "ignored (\u21ba); answers to a round never sent in that term (\u203d), which no leader may "
+                + "count.</p>");
         List<Exchanges.Tally> tallies = Exchanges.of(log);
         for (Exchanges.Tally tally : tallies) tally(tally);
     }

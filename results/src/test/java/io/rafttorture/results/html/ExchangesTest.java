@@ -32,6 +32,7 @@ class ExchangesTest {
             lines.add(event(1013, "append-answered", "\"from\":1,\"term\":8,\"success\":false,\"round\":" + round));
         }
         lines.add(event(1014, "message-ignored", "\"from\":2,\"to\":3,\"term\":8,\"requestTerm\":2,\"round\":40"));
+        lines.add(event(1015, "message-ignored", "\"from\":2,\"to\":3,\"term\":8,\"requestTerm\":7,\"round\":0"));
         NodeLog log = nodeLog(lines);
         assertThat(log.unreadableCount()).as("every fixture line is an event").isZero();
 
@@ -41,6 +42,8 @@ class ExchangesTest {
         assertThat(fromN1[Exchanges.OK]).isEqualTo(1);
         assertThat(fromN1[Exchanges.UNSENT_ROUND]).as("rounds 15..262, never sent in term 8").isEqualTo(248);
         assertThat(appendOut.counts().get(8L).get(2)[Exchanges.EARLIER_TERM]).isEqualTo(1);
+        Exchanges.Tally voteOut = Exchanges.of(log).get(2);
+        assertThat(voteOut.counts().get(8L).get(2)[Exchanges.EARLIER_TERM]).as("a vote answer (round 0)").isEqualTo(1);
         assertThat(appendOut.anomalies()).extracting(e -> e.get("round").asInt())
                 .containsExactly(15, 16, 17, 260, 261, 262);
 
