@@ -25,7 +25,10 @@ class InterruptIT {
         Path jar = Path.of(System.getProperty("rafttorture.torture.jar", "target/torture.jar"));
         Path nodeJar = Path.of(System.getProperty("rafttorture.node.jar", "../node/target/node.jar"));
         Path log = results.resolve("torture.log");
-        Process torture = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // A build started in the background of a non-interactive shell (CI) inherits SIGINT ignored, and a JVM keeps an
+        // ignored SIGINT ignored: reset it, as it is for a Ctrl-C in a terminal (GNU env, coreutils 8.31 or newer).
+        Process torture = new ProcessBuilder("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Drafttorture.node.jar=" + nodeJar.toAbsolutePath(), "-jar", jar.toAbsolutePath().toString(),
                 "run", "--nodes", "3", "--time-limit", "120", "--nemesis", "kill", "--nemesis-interval", "2",
                 "--results-dir", results.toString(), "--seed", "3")
