@@ -68,11 +68,10 @@ final class Exchanges {
                 }
                 case "append-answered" -> {
                     long sent = roundsSent.getOrDefault(new TermPeer(term, e.path("from").asInt()), 0L);
-                    if (e.path("round").asLong() > sent) {
-                        count(appendOut, term, e.path("from").asInt(), UNSENT_ROUND);
-                        unsent.add(e);
-                    }
-                    answer(appendOut, seen.get(0), e, "from", e.path("success").asBoolean());
+                    boolean neverSent = e.path("round").asLong() > sent;
+                    if (neverSent) count(appendOut, term, e.path("from").asInt(), UNSENT_ROUND);
+                    // listed once: with the anomalies, not again among the samples
+                    answer(appendOut, neverSent ? unsent : seen.get(0), e, "from", e.path("success").asBoolean());
                 }
                 case "message-ignored" -> {
                     // an answer to an earlier term's request: AppendEntries rounds start at 1, a vote has round 0

@@ -46,6 +46,8 @@ class ExchangesTest {
         assertThat(voteOut.counts().get(8L).get(2)[Exchanges.EARLIER_TERM]).as("a vote answer (round 0)").isEqualTo(1);
         assertThat(appendOut.anomalies()).extracting(e -> e.get("round").asInt())
                 .containsExactly(15, 16, 17, 260, 261, 262);
+        assertThat(appendOut.samples()).as("the anomalies are not listed again").extracting(e -> e.get("round").asInt())
+                .containsExactly(11);
 
         Element page = Jsoup.parse(Worksheet.render(log, new TimeAnchor(0L, "exact"), 3));
         Element cell = page.selectFirst("table.exchanges[data-kind=append-out] td.anomaly");
