@@ -29,8 +29,8 @@ public final class Codec {
             for (Entry e : a.entries()) w.i64(e.index()).i64(e.term()).u8(e.kind()).bytes(e.data());
             return w.toFrame(FrameType.APPEND_ENTRIES);
         } else if (m instanceof Message.AppendEntriesResponse r) {
-            return w.i64(r.requestTerm()).bool(r.success()).i64(r.matchIndex()).i64(r.conflictIndex()).i64(r.conflictTerm()).i64(r.round())
-                    .toFrame(FrameType.APPEND_ENTRIES_RESPONSE);
+            return w.i64(r.requestTerm()).bool(r.success()).i64(r.matchIndex()).i64(r.conflictIndex())
+                    .i64(r.conflictTerm()).i64(r.round()).toFrame(FrameType.APPEND_ENTRIES_RESPONSE);
         }
         throw new IllegalArgumentException("unknown message " + m);
     }
@@ -47,8 +47,8 @@ public final class Codec {
                     r.bool("granted"));
             case APPEND_ENTRIES -> decodeAppendEntries(r, from, to, term);
             case APPEND_ENTRIES_RESPONSE -> new Message.AppendEntriesResponse(from, to, term, r.i64("requestTerm"),
-                    r.bool("success"),
-                    r.i64("matchIndex"), r.i64("conflictIndex"), r.i64("conflictTerm"), r.i64("round"));
+                    r.bool("success"), r.i64("matchIndex"), r.i64("conflictIndex"), r.i64("conflictTerm"),
+                    r.i64("round"));
             default -> throw new ProtocolException(ProtocolException.Problem.UNEXPECTED_FRAME,
                     frame.type() + " on a peer connection");
         };

@@ -168,9 +168,8 @@ final class Simulation {
     /** Each link's backlog to a restarted node arrives in order, at once, after its own reconnect delay. */
     private void deliverHeldBacklogs(int to) {
         for (int from : members) {
-            ArrayDeque<Message> held = heldForDownNode.remove(new Link(from, to));
-            if (held == null) continue;
-            List<Message> backlog = List.copyOf(held);
+            ArrayDeque<Message> backlog = heldForDownNode.remove(new Link(from, to));
+            if (backlog == null) continue;
             int delay = random.nextInt(HELD_DELIVERY_MAX_MS);
             trace.add(queue.now() + " ms: " + backlog.size() + " messages held from node " + from + " for node " + to
                     + " arrive in " + delay + " ms");

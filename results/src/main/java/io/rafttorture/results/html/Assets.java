@@ -15,7 +15,8 @@ final class Assets {
             .explanation{font-weight:600}.note{color:#555}.facts{color:#444}
             table{border-collapse:collapse;margin:.3em 0}td,th{border:1px solid #ddd;padding:1px 6px;text-align:left}
             table.options th{font-weight:500;background:#f6f6f6}
-            .exchanges td{text-align:right;white-space:nowrap}td.refused{background:#fdecea}td.anomaly{background:#f8c4bd;font-weight:bold}p.anomaly{color:#a61b0f}td.self{color:#bbb}
+            .exchanges td{text-align:right;white-space:nowrap}td.refused{background:#fdecea}td.self{color:#bbb}
+            td.anomaly{background:#f8c4bd;font-weight:bold}p.anomaly{color:#a61b0f}
             tr.uncommitted{color:#999}tr.elided td{text-align:center;color:#777;font-style:italic}
             .worksheet{border:1px solid #ccc;border-radius:6px;padding:0 1em 1em;margin:1em 0}
             .worksheets{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:0 1em}

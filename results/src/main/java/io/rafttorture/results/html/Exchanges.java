@@ -75,8 +75,8 @@ final class Exchanges {
                 }
                 case "message-ignored" -> {
                     // an answer to an earlier term's request: AppendEntries rounds start at 1, a vote has round 0
-                    Tally request = e.path("round").asLong() > 0 ? appendOut : voteOut;
-                    if (e.has("requestTerm")) count(request, term, e.path("from").asInt(), EARLIER_TERM);
+                    Tally answered = e.path("round").asLong() > 0 ? appendOut : voteOut;
+                    if (e.has("requestTerm")) count(answered, term, e.path("from").asInt(), EARLIER_TERM);
                 }
                 case "append-handled" -> answer(appendIn, seen.get(1), e, "from", e.path("success").asBoolean());
                 case "vote-requested" -> count(voteOut, term, e.path("to").asInt(), SENT);
